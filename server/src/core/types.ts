@@ -162,3 +162,15 @@ export interface Finding {
 
 /** Per-rule severity overrides (`--rule`, `privet.rules`). */
 export type RuleSeverityOverrides = Record<string, 'off' | 'warn' | 'error' | 'info' | 'warning'>;
+
+/** The result of checking a set of files: what the CLI formats and the server publishes. */
+export interface CheckResult {
+  /** Manifest paths that governed the checked files. */
+  manifests: string[];
+  findings: Finding[];
+  calls: TrackingCall[];
+  /** Number of files considered. */
+  files: number;
+  /** Wall time of the check in milliseconds. */
+  ms: number;
+}
