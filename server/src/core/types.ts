@@ -58,6 +58,8 @@ export interface CallProperty {
   valueText: string;
   /** The fideslang category inferred from key and value, or null when the analysis has no opinion. */
   inferred: string | null;
+  /** The category declared in the manifest (filled in by the manifest checks); null when undeclared. */
+  declared?: string | null;
   /** True when the property is reached through a spread or a variable, not written in the call. */
   indirect?: boolean;
   /** The property is a fixed part of a wrapper's body (reported at the wrapper's call sites). */
@@ -85,6 +87,8 @@ export interface TrackingCall {
   calleeRange: Range;
   /** SDK id from the catalogue, or `custom:<tracker>` for manifest/annotated trackers. */
   sdk: string;
+  /** Every SDK a wrapper call reaches, when it reaches more than one. */
+  sdks?: string[];
   /** The app wrapper the call goes through, or null for a direct SDK call. */
   via: string | null;
   kind: CallKind;

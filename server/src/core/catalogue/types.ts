@@ -14,10 +14,15 @@ import type { CallKind, TechniqueId } from '../types';
 /** Where the parts of one kind of call sit. */
 export interface CallSpec {
   kind: CallKind;
-  /** Path to the event name, or `{ fixed }` for a call whose event is implied (e.g. a page view). */
-  event?: string | { fixed: string };
+  /**
+   * Path to the event name (a list: the first path holding a string wins, e.g. Segment
+   * `page(category?, name?)`), or `{ fixed }` for a call whose event is implied.
+   */
+  event?: string | string[] | { fixed: string };
   /** Path(s) to an object whose keys are the properties (first existing one wins). */
   props?: string | string[];
+  /** Positional values reported as properties under a name (`_paq.push(['trackEvent', category, action, name, value])`). */
+  named?: Record<string, string>;
   /** Keys of the props object that are not properties (the event key of `dataLayer.push`). */
   exclude?: string[];
   /** Path to the user identifier. */

@@ -1,0 +1,29 @@
+/**
+ * `@privacy` annotations in comments (`shared/spec/rules.md`, Annotations in code):
+ *   // @privacy event="Checkout Step" purpose=product-analytics
+ *   // @privacy events="Signed Up|Signed In"
+ *   /** @privacy tracker destination=segment kind=track event_arg=0 properties_arg=1 *\/
+ */
+
+/** Parse the `@privacy` part of a comment; null when the comment has none. */
+export function parseAnnotation(comment: string): { tracker: boolean; values: Record<string, string> } | null {
+  const at = comment.indexOf('@privacy');
+  if (at < 0) return null;
+  // The annotation runs to the end of its line (or of the comment).
+  let rest = comment.slice(at + '@privacy'.length).split(/\r?\n/)[0];
+  rest = rest.replace(/\*\/\s*$/, '');
+  const values: Record<string, string> = {};
+  let tracker = false;
+  const re = /([A-Za-z_][\w-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+)))?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(rest))) {
+    const key = m[1];
+    const value = m[2] ?? m[3] ?? m[4];
+    if (value === undefined) {
+      if (key === 'tracker') tracker = true;
+      continue;
+    }
+    values[key] = value;
+  }
+  return { tracker, values };
+}

@@ -1,0 +1,57 @@
+/**
+ * The SDK catalogue: the entries of `entries/` and the lookup tables built from them once.
+ */
+import type { CallSpec, DispatchSpec, MethodSpec, SdkEntry, TypeSpec } from './types';
+import { allEntries } from './entries';
+
+export type { SdkEntry, CallSpec, MethodSpec, TypeSpec, DispatchSpec };
+
+/** A typed SDK value. */
+export interface SdkTypeRef {
+  sdk: string;
+  type: string;
+}
+
+/** Lookup tables over the entries. */
+export class Catalogue {
+  readonly entries: readonly SdkEntry[];
+  readonly byId = new Map<string, SdkEntry>();
+  readonly globals = new Map<string, SdkTypeRef>();
+  readonly modules = new Map<string, { sdk: string; exports: Record<string, string> }>();
+  /** Words and module names whose presence lets a file through the pre-filter. */
+  readonly triggers: string[];
+
+  constructor(entries: readonly SdkEntry[]) {
+    this.entries = entries;
+    const triggers = new Set<string>();
+    for (const e of entries) {
+      if (this.byId.has(e.id)) throw new Error(`duplicate SDK id ${e.id}`);
+      this.byId.set(e.id, e);
+      for (const [g, type] of Object.entries(e.globals ?? {})) {
+        if (!this.globals.has(g)) this.globals.set(g, { sdk: e.id, type });
+        triggers.add(g);
+      }
+      for (const [m, exports] of Object.entries(e.modules ?? {})) {
+        if (!this.modules.has(m)) this.modules.set(m, { sdk: e.id, exports });
+        triggers.add(m);
+      }
+      for (const t of e.triggers ?? []) triggers.add(t);
+    }
+    this.triggers = [...triggers];
+  }
+
+  type(ref: SdkTypeRef): TypeSpec | undefined {
+    return this.byId.get(ref.sdk)?.types[ref.type];
+  }
+}
+
+let defaultCatalogue: Catalogue | undefined;
+/** The built-in catalogue. */
+export function getCatalogue(): Catalogue {
+  return (defaultCatalogue ??= new Catalogue(allEntries));
+}
+
+/** True when a method spec dispatches on a command argument. */
+export function isDispatch(m: MethodSpec): m is DispatchSpec {
+  return (m as DispatchSpec).dispatch !== undefined;
+}
