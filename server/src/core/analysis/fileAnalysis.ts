@@ -472,6 +472,10 @@ class FileAnalyzer {
         const id = this.entityIdFor(st);
         if (isDefault) this.exports.default = { k: 'entity', id };
         if (st.name && !isDefault) this.exports[st.name.text] = { k: 'entity', id };
+      } else if (ts.isEnumDeclaration(st) && exported) {
+        const id = `${st.name.text}@const`;
+        this.entities[id] = { k: 'const', value: this.enumValue(st) };
+        this.exports[isDefault ? 'default' : st.name.text] = { k: 'entity', id };
       } else if (ts.isVariableStatement(st) && exported) {
         for (const d of st.declarationList.declarations) {
           if (!ts.isIdentifier(d.name) || !d.initializer) continue;
@@ -587,7 +591,6 @@ class FileAnalyzer {
       const v: ArgValue = m.initializer ? this.value(m.initializer, 1) : { t: 'lit', text: key, span: span(m, this.sf) };
       props.push({ key, value: v, keySpan: span(m.name, this.sf), span: span(m, this.sf) });
     }
-    for (const st of this.sf.statements) if (ts.isEnumDeclaration(st) && hasExportModifier(st)) void st;
     return { t: 'obj', props, spreads: [], span: span(node, this.sf), open: false };
   }
 

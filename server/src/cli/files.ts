@@ -1,0 +1,132 @@
+/**
+ * File discovery for the CLI: the JS/TS files under the given paths, honouring `.gitignore`
+ * files (every one found, relative to its own folder), skipping `node_modules`, VCS folders,
+ * build output and minified bundles.
+ */
+import { readFileSync, statSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { globSync } from 'tinyglobby';
+
+export const SOURCE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
+
+/** Folders never scanned. */
+export const DEFAULT_EXCLUDES = [
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/.hg/**',
+  '**/.svn/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/out/**',
+  '**/coverage/**',
+  '**/.next/**',
+  '**/.nuxt/**',
+  '**/.svelte-kit/**',
+  '**/.output/**',
+  '**/.vercel/**',
+  '**/.turbo/**',
+  '**/.cache/**',
+  '**/vendor/**',
+  '**/*.min.js',
+  '**/*.min.mjs',
+  '**/*.bundle.js',
+  '**/*.d.ts',
+  '**/*.d.mts',
+  '**/*.d.cts',
+];
+
+/** Convert to a '/'-separated absolute path. */
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** The files to check for the given CLI paths (files are taken as given, folders are walked). */
+export function collectFiles(inputs: string[], cwd: string, extraExcludes: string[] = []): string[] {
+  const out = new Set<string>();
+  for (const input of inputs.length ? inputs : ['.']) {
+    const abs = path.resolve(cwd, input);
+    if (!existsSync(abs)) throw new CliError(`No such file or directory: ${input}`);
+    const st = statSync(abs);
+    if (st.isFile()) {
+      out.add(toPosix(abs));
+      continue;
+    }
+    const files = globSync(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, {
+      cwd: abs,
+      absolute: true,
+      dot: false,
+      followSymbolicLinks: false,
+      ignore: [...DEFAULT_EXCLUDES, ...extraExcludes],
+    });
+    const gi = new GitIgnores(abs);
+    for (const f of files) {
+      const p = toPosix(f);
+      if (!gi.ignored(p)) out.add(p);
+    }
+  }
+  return [...out].sort();
+}
+
+/** `.gitignore` files from the scan root down, each applied to paths below its folder. */
+class GitIgnores {
+  private readonly byDir = new Map<string, Ignore | null>();
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = toPosix(root);
+    // Also honour .gitignore files above the scan root, up to the repository top.
+    for (let d = path.dirname(root); d !== path.dirname(d); d = path.dirname(d)) {
+      this.load(toPosix(d));
+      if (existsSync(path.join(d, '.git'))) break;
+    }
+  }
+
+  private load(dir: string): Ignore | null {
+    if (this.byDir.has(dir)) return this.byDir.get(dir)!;
+    let ig: Ignore | null = null;
+    try {
+      const text = readFileSync(path.join(dir, '.gitignore'), 'utf8');
+      ig = ignore().add(text);
+    } catch {
+      ig = null;
+    }
+    this.byDir.set(dir, ig);
+    return ig;
+  }
+
+  ignored(file: string): boolean {
+    let dir = path.posix.dirname(file);
+    const dirs: string[] = [];
+    for (;;) {
+      dirs.push(dir);
+      if (!dir.startsWith(this.root) || dir === this.root) break;
+      const up = path.posix.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+    for (const [d, ig] of this.byDir) if (ig && !dirs.includes(d) && this.root.startsWith(d)) dirs.push(d);
+    for (const d of dirs) {
+      const ig = this.load(d);
+      if (!ig) continue;
+      const rel = path.posix.relative(d, file);
+      if (rel && !rel.startsWith('..') && ig.ignores(rel)) return true;
+    }
+    return false;
+  }
+}
+
+/** An error with a message for the user and exit code 2. */
+export class CliError extends Error {}
+
+/** Read a file as UTF-8, or undefined when it cannot be read or is binary. */
+export function readTextFile(p: string): string | undefined {
+  try {
+    const buf = readFileSync(p);
+    if (buf.length > 8_000_000) return undefined;
+    if (buf.subarray(0, 8000).includes(0)) return undefined;
+    return buf.toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
