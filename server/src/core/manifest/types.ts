@@ -8,6 +8,13 @@ export type LegalBasis = 'consent' | 'contract' | 'legal_obligation' | 'vital_in
 export type Transform = 'sha256' | 'hash' | 'truncate' | 'redact';
 export type TrackerKind = 'track' | 'page' | 'identify' | 'group' | 'alias';
 
+/**
+ * The placeholder a quick fix writes where a reviewer must decide (`purpose: TODO`, `email: TODO`).
+ * The parser accepts it wherever a purpose, category, use, consent category or destination is
+ * expected, so a fix never breaks the manifest; it matches no declaration, so it satisfies no rule.
+ */
+export const TODO = 'TODO';
+
 /** Where a declaration sits in the manifest. */
 export interface Located {
   /** Range of the mapping key (or of the sequence item). */
@@ -114,6 +121,8 @@ export interface ManifestException extends Located {
   event?: string;
   property?: string;
   destination?: string;
+  /** Only findings about this purpose. */
+  purpose?: string;
   file?: string;
   reason?: string;
   approved_by?: string;
