@@ -16,10 +16,13 @@ const node = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
+  // ESM dependencies (fdir via tinyglobby) use import.meta.url, which a CJS bundle lacks.
+  define: { 'import.meta.url': '__privetImportMetaUrl' },
+  banner: { js: "const __privetImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const builds = [
-  { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${node.banner.js}` } },
   { ...node, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/worker.js' },
 ];
 if (existsSync('server/src/node/main.ts')) builds.push({ ...node, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' });

@@ -192,6 +192,7 @@ async function runCheck(args: string[], io: { stdout: NodeJS.WritableStream; std
   });
   if (a.output) writeFileSync(path.resolve(io.cwd, a.output), text);
   else io.stdout.write(text.endsWith('\n') || text === '' ? text : text + '\n');
+  if (process.env.PRIVET_STATS) io.stderr.write(`PRIVET_STATS ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, parsed: result.parsed, files: result.files })}\n`);
   const live = findings.filter((f) => !f.suppressed);
   const errors = live.filter((f) => f.severity === 'error').length;
   const warnings = a.quiet ? 0 : live.filter((f) => f.severity === 'warning').length;

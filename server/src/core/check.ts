@@ -10,7 +10,8 @@ import { getCatalogue } from './catalogue';
 import { parseManifest } from './manifest/parseManifest';
 import { findManifestPath } from './manifest/findManifest';
 import type { ParsedManifest } from './manifest/types';
-import { runRules } from './rules';
+import { runRules, ruleIds } from './rules';
+import { annotateCalls } from './services/callContext';
 import type { CheckResult, Finding, RuleSeverityOverrides, TrackingCall } from './types';
 
 /** What a check needs from its host. */
@@ -47,7 +48,7 @@ export interface CheckOutput extends CheckResult {
 /** The parsed manifest that applies: the current one, or the last valid one when it does not parse. */
 export function effectiveManifest(path: string, text: string | undefined, lastValid?: Map<string, ParsedManifest>): ParsedManifest {
   const knownSdkIds = new Set(getCatalogue().entries.map((e) => e.id));
-  const parsed = parseManifest(text ?? '', path, { knownSdkIds });
+  const parsed = parseManifest(text ?? '', path, { knownSdkIds, knownRuleIds: ruleIds });
   if (parsed.manifest) lastValid?.set(path, parsed);
   else {
     const prev = lastValid?.get(path);
@@ -103,8 +104,12 @@ export async function check(host: CheckHost): Promise<CheckOutput> {
   const today = host.today ?? todayUtc();
   for (const [m, g] of groups) {
     const parsed = m ? parsedManifests.get(m) ?? null : null;
+    // Delegated wrapper calls are judged at the SDK call inside the wrapper; they still get their
+    // destinations and declared categories for the inventory.
+    const delegated = g.calls.filter((c) => c.delegated);
+    if (delegated.length) annotateCalls(delegated, parsed?.manifest ?? null, m ? posix.dirname(m) : '');
     const out = runRules({
-      calls: g.calls,
+      calls: g.calls.filter((c) => !c.delegated),
       parsed,
       manifestPath: m,
       manifestDir: m ? posix.dirname(m) : '',

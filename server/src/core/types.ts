@@ -121,6 +121,12 @@ export interface TrackingCall {
   destinations?: string[];
   /** `@privacy` annotation on the line above, if any. */
   annotation?: PrivacyAnnotation | null;
+  /**
+   * A call of a wrapper whose event is fixed in its body (only property values are passed in):
+   * listed in the inventory, but the rules judge the SDK call inside the wrapper instead, so a
+   * problem is reported once, where the event and keys are written.
+   */
+  delegated?: boolean;
   /** Where the call sits when it is inside a wrapper's body (the wrapper's name). */
   insideWrapper?: string | null;
 }

@@ -18,7 +18,7 @@ import type { AppRef, CallSite, CalleeRef, Entity, EntityValue, FileSummary, Tra
 import { summarizeFile } from './fileAnalysis';
 import { ModuleResolver } from './moduleResolver';
 import { Prefilter } from './prefilter';
-import { isDispatch, type Catalogue, type CallSpec } from '../catalogue';
+import { isDispatch, type Catalogue, type CallSpec, type DispatchSpec, type MethodSpec } from '../catalogue';
 import { sdkCallResult, sdkConstruct, sdkMember, sdkModuleExport, type SdkSym } from './sdkSymbols';
 import { inferCategory } from './categories';
 import type { CallProperty, GuardFact, Range, TrackingCall } from '../types';
@@ -68,6 +68,8 @@ interface WrapperInfo {
   name: string;
   /** The call(s) inside the body that the wrapper forwards to, with argument templates. */
   inner: { site: CallSite; target: Target }[];
+  /** The event is fixed in the body and only property values come from the parameters. */
+  valuesOnly: boolean;
 }
 
 /** The final SDK-level evaluation of a call. */
@@ -368,6 +370,7 @@ export class ProjectAnalyzer {
     const e = this.entity(file, id);
     if (e?.k !== 'fn') return null;
     const inner: WrapperInfo['inner'] = [];
+    let valuesOnly = true;
     for (const site of this.fnSites(file, id)) {
       const target = this.targetOf(file, site.callee);
       if (!target) continue;
@@ -376,9 +379,10 @@ export class ProjectAnalyzer {
       const forwards = this.forwarding(ev, id);
       if (!forwards) continue;
       if (forwards === 'values' && e.size > 3 && !TRACKINGISH.test(e.name)) continue;
+      if (forwards === 'whole') valuesOnly = false;
       inner.push({ site, target });
     }
-    const info = inner.length ? { name: e.name, inner } : null;
+    const info = inner.length ? { name: e.name, inner, valuesOnly } : null;
     this.wrapperMemo.set(key, info);
     return info;
   }
@@ -423,15 +427,28 @@ export class ProjectAnalyzer {
       const m = target.method === null ? t?.call : t?.methods?.[target.method];
       if (!m) return undefined;
       let spec: CallSpec | undefined;
-      let method = target.method ?? '';
-      if (isDispatch(m)) {
-        const cmd = valueAt(args, m.dispatch.at);
+      // A callable value's method is its type's last name segment (`amplitude.track` -> `track`) until a dispatch names the verb.
+      let method = target.method ?? target.type.slice(target.type.lastIndexOf('.') + 1);
+      // A dispatch may select another dispatch (on another path): follow until a call spec.
+      let cur: MethodSpec | undefined = m;
+      for (let level = 0; cur && isDispatch(cur) && level < 4; level++) {
+        const d: DispatchSpec['dispatch'] = cur.dispatch;
+        const cmd = valueAt(args, d.at);
+        cur = undefined;
         if (cmd?.t === 'str') {
-          spec = m.dispatch.cases[cmd.v] ?? m.dispatch.default;
-          method = cmd.v;
-        } else if (cmd?.t === 'obj' && m.dispatch.object) spec = m.dispatch.object;
-        else if (cmd && (cmd.t === 'param' || cmd.t === 'rest')) spec = { kind: 'other', event: m.dispatch.at };
-      } else spec = m;
+          const verb = d.namedTrackers && !Object.hasOwn(d.cases, cmd.v) && cmd.v.includes('.') ? cmd.v.slice(cmd.v.lastIndexOf('.') + 1) : cmd.v;
+          cur = Object.hasOwn(d.cases, verb) ? d.cases[verb] : d.default;
+          // A value looked up by `default` (an event name, a user ID) is not the method.
+          if (level === 0 && (target.method === null || Object.hasOwn(d.cases, verb))) method = verb;
+        } else if (cmd?.t === 'obj' && (d.object || d.objectKeys)) {
+          const key = d.objectKeys && Object.keys(d.objectKeys).find((k) => cmd.props.some((p) => p.key === k));
+          cur = key ? d.objectKeys![key] : d.object;
+        } else if (cmd?.t === 'lit' && Object.hasOwn(d.cases, cmd.text)) cur = d.cases[cmd.text];
+        else if (!cmd && d.absent) cur = d.absent;
+        else if (cmd && d.value && cmd.t !== 'str' && cmd.t !== 'obj' && cmd.t !== 'lit') cur = d.value;
+        else if (cmd && (cmd.t === 'param' || cmd.t === 'rest')) cur = { kind: 'other', event: d.at };
+      }
+      if (cur && !isDispatch(cur)) spec = cur;
       if (!spec) return undefined;
       return { sdk: target.sdk, sdks: [target.sdk], spec, method, args, guards, argFile };
     }
@@ -498,7 +515,8 @@ export class ProjectAnalyzer {
         const v = valueAt(ev.args, p);
         if (!v) continue;
         firstValue ??= v;
-        const strs = stringsOf(v) ?? this.constStrings(file, v);
+        // Numeric literals name events too (LinkedIn `conversion_id: 123`).
+        const strs = stringsOf(v) ?? this.constStrings(file, v) ?? (v.t === 'lit' && /^\d+$/.test(v.text) ? [v.text] : null);
         if (strs) {
           candidates = strs;
           event = strs.length === 1 ? strs[0] : null;
@@ -541,12 +559,12 @@ export class ProjectAnalyzer {
           const valueText = textOf(p.value);
           properties.push({
             key: p.key,
-            keyRange: p.value.w && !v.w ? rangeOf(p.value) : v.w ? callRange : toRange(p.keySpan),
-            range: v.w ? callRange : toRange(p.span),
+            keyRange: p.w ? (p.value.w ? callRange : toRange(p.value.span)) : toRange(p.keySpan),
+            range: p.w ? callRange : toRange(p.span),
             valueText,
             inferred: safeInfer(p.key, p.value.t === 'obj' ? null : valueText),
             ...(p.indirect ? { indirect: true } : {}),
-            ...(v.w ? { fromWrapper: true } : {}),
+            ...(p.w ? { fromWrapper: true } : {}),
           });
         }
         if (v.open || v.spreads.some((x) => x.t !== 'param' || enclosing === null)) propertiesOpen = propertiesOpen || v.open || v.spreads.length > 0;
@@ -558,19 +576,29 @@ export class ProjectAnalyzer {
       return true;
     };
     const list = (p: string | string[] | undefined) => (p === undefined ? [] : Array.isArray(p) ? p : [p]);
-    for (const p of list(isIdentity ? spec.traits : spec.props)) if (addProps(valueAt(ev.args, p))) break;
-    if (!isIdentity) for (const p of list(spec.traits)) if (addProps(valueAt(ev.args, p))) break;
+    for (const p of list(isIdentity ? spec.traits : spec.props)) if (addProps(valueAt(ev.args, p)) && !spec.allProps) break;
+    if (!isIdentity) for (const p of list(spec.traits)) if (addProps(valueAt(ev.args, p)) && !spec.allProps) break;
     for (const [key, p] of Object.entries(spec.named ?? {})) {
       const v = valueAt(ev.args, p);
       if (!v) continue;
       const valueText = textOf(v);
       properties.push({ key, keyRange: rangeOf(v), range: rangeOf(v), valueText, inferred: safeInfer(key, valueText) });
     }
+    if (spec.keyValue) {
+      const k = valueAt(ev.args, spec.keyValue.key);
+      const v = valueAt(ev.args, spec.keyValue.value);
+      if (k?.t === 'str') {
+        const valueText = v ? textOf(v) : 'undefined';
+        properties.push({ key: k.v, keyRange: rangeOf(k), range: rangeOf(v ?? k), valueText, inferred: safeInfer(k.v, v?.t === 'obj' ? null : valueText) });
+      }
+    }
     let identityText: string | null | undefined;
-    if (spec.identity) {
-      const v = valueAt(ev.args, spec.identity);
-      if (v && v.t === 'obj' && spec.identityMayBeTraits) addProps(v);
-      else if (v) identityText = textOf(v);
+    for (const p of list(spec.identity)) {
+      const v = valueAt(ev.args, p);
+      if (!v) continue;
+      if (v.t === 'obj' && spec.identityMayBeTraits) addProps(v);
+      else identityText = textOf(v);
+      break;
     }
 
     const call: TrackingCall = {
@@ -595,6 +623,7 @@ export class ProjectAnalyzer {
       insideWrapper: enclosing,
     };
     if (ev.sdks.length > 1) call.sdks = ev.sdks;
+    if (target.k === 'wrapper' && target.info.valuesOnly) call.delegated = true;
     if (identityText !== undefined) call.identityText = identityText;
     if (ev.contract?.destinations.length) call.destinations = [...ev.contract.destinations];
     return call;
