@@ -108,6 +108,8 @@ class FileAnalyzer {
     else if (sym?.k === 'gname' && this.options.trackerNames?.has(sym.name)) callee = { k: 'global', name: sym.name };
     if (!callee) return;
     const fnNode = enclosingFunction(call);
+    // The body of a snippet stub (`function gtag(){dataLayer.push(arguments);}`) queues calls, it makes none.
+    if (fnNode && isQueueStub(fnNode) && call.arguments.some((a) => passesArguments(a, fnNode))) return;
     const fn = fnNode ? this.entityIdFor(fnNode) : null;
     const args = call.arguments.map((a) => (ts.isSpreadElement(a) ? this.spreadArg(a) : this.value(a, 0)));
     const guards = guardFactsAt(call, this.guardHelpers);
@@ -223,7 +225,11 @@ class FileAnalyzer {
     if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       const name = memberName(e);
       if (name === undefined) return undefined;
-      if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return this.resolveThisMember(e, name, depth);
+      if (e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        // Vue instance properties installed by plugins (`this.$gtag`) stand for the catalogue global.
+        const g = name.startsWith('$') ? this.cat.globals.get(name) : undefined;
+        return this.resolveThisMember(e, name, depth) ?? (g && { k: 'sdk', ...g });
+      }
       return this.member(this.resolve(e.expression, depth + 1), name);
     }
     if (ts.isCallExpression(e)) {
@@ -390,6 +396,11 @@ class FileAnalyzer {
   }
 
   private buildEntity(node: ts.Node): Entity {
+    if (ts.isFunctionLike(node) && isQueueStub(node)) {
+      // `function gtag(){dataLayer.push(arguments);}` defines the SDK's own global: calls to it are SDK calls.
+      const g = this.cat.globals.get(entityName(node));
+      if (g) return { k: 'val', value: { k: 'sdk', ...g } };
+    }
     if (ts.isFunctionLike(node)) {
       const f = node as ts.SignatureDeclaration & { body?: ts.Node };
       const body = f.body;
@@ -791,6 +802,26 @@ function isStatementLike(n: ts.Node): boolean {
 
 function hasExportModifier(n: ts.Node): boolean {
   return !!(ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword));
+}
+
+/**
+ * A command-queue stub of an SDK snippet: a function of one or two statements that hands its
+ * `arguments` object (or its rest parameter) on whole, `function gtag(){dataLayer.push(arguments);}`.
+ */
+function isQueueStub(f: ts.SignatureDeclaration): boolean {
+  const body = (f as { body?: ts.Node }).body;
+  if (!body || !ts.isBlock(body) || body.statements.length === 0 || body.statements.length > 2) return false;
+  const found = (n: ts.Node): boolean => (ts.isCallExpression(n) && n.arguments.some((a) => passesArguments(a, f))) || ts.forEachChild(n, found) === true;
+  return body.statements.every((st) => ts.isExpressionStatement(st) && found(st.expression));
+}
+
+/** `arguments`, or the rest parameter of `f`, passed as one value. */
+function passesArguments(a: ts.Expression, f: ts.SignatureDeclaration): boolean {
+  const u = unwrap(a);
+  if (!ts.isIdentifier(u)) return false;
+  if (u.text === 'arguments') return true;
+  const last = f.parameters[f.parameters.length - 1];
+  return !!last?.dotDotDotToken && ts.isIdentifier(last.name) && last.name.text === u.text;
 }
 
 /** The nearest enclosing function-like node. */

@@ -13,9 +13,15 @@ export function sdkModuleExport(cat: Catalogue, module: string, name: string): S
   const m = cat.modules.get(module);
   if (!m) return undefined;
   const t = m.exports[name] ?? (name === 'default' ? m.exports['*'] : undefined);
-  if (t) return { k: 'sdk', sdk: m.sdk, type: t };
+  if (t) return exportSym(m.sdk, t);
   if (name === '*') return { k: 'sdk', sdk: m.sdk, type: `module:${module}` };
   return undefined;
+}
+
+/** A module export's type; `<sdk>#<type>` names a type of another entry. */
+function exportSym(sdk: string, t: string): SdkSym {
+  const i = t.indexOf('#');
+  return i > 0 ? { k: 'sdk', sdk: t.slice(0, i), type: t.slice(i + 1) } : { k: 'sdk', sdk, type: t };
 }
 
 /** `value.name` for an SDK value. */
@@ -24,7 +30,7 @@ export function sdkMember(cat: Catalogue, s: SdkSym, name: string): SdkSym | und
   if (s.type.startsWith('module:')) {
     const m = cat.modules.get(s.type.slice(7));
     const t = m?.exports[name];
-    return t ? { k: 'sdk', sdk: s.sdk, type: t } : undefined;
+    return t ? exportSym(s.sdk, t) : undefined;
   }
   const t = cat.type(s);
   if (!t) return undefined;

@@ -23,10 +23,15 @@ export interface CallSpec {
   props?: string | string[];
   /** Positional values reported as properties under a name (`_paq.push(['trackEvent', category, action, name, value])`). */
   named?: Record<string, string>;
+  /**
+   * A property whose key is the string at `key` and whose value is at `value` (`people.set('plan', 'pro')`);
+   * ignored when `key` does not hold a string.
+   */
+  keyValue?: { key: string; value: string };
   /** Keys of the props object that are not properties (the event key of `dataLayer.push`). */
   exclude?: string[];
-  /** Path to the user identifier. */
-  identity?: string;
+  /** Path(s) to the user identifier (first existing one wins). */
+  identity?: string | string[];
   /** Path to the identity traits object. */
   traits?: string | string[];
   /** When the identity argument is itself an object, read traits from it (Segment `identify({…})`). */
@@ -39,6 +44,8 @@ export interface CallSpec {
    * (e.g. `fbq('init', id, {em})` carries identity only with advanced matching).
    */
   requireKeys?: { path: string; keys: string[] };
+  /** Read the keys of every existing `props` (and `traits`) path, not only the first (`alloy('sendEvent', {xdm, data})`). */
+  allProps?: boolean;
   /** Not reported by itself (`init`, `load`, `config` without data): only its `returns` matters. */
   silent?: boolean;
 }
@@ -46,15 +53,32 @@ export interface CallSpec {
 /** A method value: a call spec, or a dispatch on a literal command argument. */
 export type MethodSpec = CallSpec | DispatchSpec;
 
-/** A command-queue call: the verb sits at `at` (e.g. `a0` for `fbq('track', …)`, `a0[0]` for `_paq.push([…])`). */
+/**
+ * A command-queue call: the verb sits at `at` (e.g. `a0` for `fbq('track', …)`, `a0[0]` for `_paq.push([…])`).
+ * Every spec of a dispatch may itself be a dispatch on another path (`gtag('set', 'user_data', {…})`).
+ */
 export interface DispatchSpec {
   dispatch: {
     at: string;
-    cases: Record<string, CallSpec>;
+    cases: Record<string, MethodSpec>;
     /** Spec for verbs not listed (omit to ignore unknown verbs). */
-    default?: CallSpec;
+    default?: MethodSpec;
     /** When the dispatch path is not a string but an object (`dataLayer.push({...})`). */
-    object?: CallSpec;
+    object?: MethodSpec;
+    /**
+     * When the dispatch path is an object literal: the first of these keys it has selects the spec
+     * (`FS('setIdentity', {uid} | {anonymous} | {consent})`); `object` is the fallback.
+     */
+    objectKeys?: Record<string, MethodSpec>;
+    /** Verbs may carry a tracker-name prefix, `name.verb` (`ga('t2.send', …)`): look up the part after the last dot. */
+    namedTrackers?: boolean;
+    /**
+     * When the dispatch path holds a value that is not a literal nor an object literal (a variable, a call, a
+     * parameter): `Sentry.setUser(user)`. Literals `null`/`true`/`false` are looked up in `cases` (`setUser(null)`).
+     */
+    value?: MethodSpec;
+    /** When the dispatch path is absent (`umami.track()`). */
+    absent?: MethodSpec;
   };
 }
 
@@ -81,7 +105,11 @@ export interface SdkEntry {
   vendor: string;
   /** What the SDK is. */
   category: 'analytics' | 'product-analytics' | 'tag-manager' | 'advertising' | 'session-replay' | 'error-monitoring' | 'marketing' | 'customer-messaging' | 'consent' | 'fingerprinting' | 'email' | 'attribution' | 'identity' | 'other';
-  /** npm module specifiers and what each export is (`default`, `*` for the namespace, or a named export). */
+  /**
+   * npm module specifiers and what each export is (`default`, `*` for the namespace, or a named export).
+   * A type written `<sdk id>#<type>` belongs to another entry (one module exporting two SDKs' helpers,
+   * `@next/third-parties/google`).
+   */
   modules?: Record<string, Record<string, string>>;
   /** Global names and their types (reached bare, as `window.x`, `globalThis.x`, `self.x`). */
   globals?: Record<string, string>;

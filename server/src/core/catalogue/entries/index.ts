@@ -4,9 +4,9 @@
  */
 import type { SdkEntry } from '../types';
 import { segment, segmentNode } from './segment';
-import { ga4, gtm } from './google';
+import { ga4, gtm, universalAnalytics } from './google';
 import { posthog, posthogNode } from './posthog';
 import { metaPixel } from './pixels';
 import { matomo } from './matomo';
 
-export const allEntries: readonly SdkEntry[] = [segment, segmentNode, ga4, gtm, posthog, posthogNode, metaPixel, matomo];
+export const allEntries: readonly SdkEntry[] = [segment, segmentNode, ga4, gtm, universalAnalytics, posthog, posthogNode, metaPixel, matomo];
