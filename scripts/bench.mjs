@@ -15,7 +15,7 @@ const ts = require('typescript');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
 const FILES = Number(args[args.indexOf('--files') + 1] || 10000) || 10000;
-const app = path.join(root, '.bench', `app-${FILES}`);
+const app = path.join(process.env.PRIVET_BENCH_DIR ?? path.join(require('node:os').tmpdir(), 'privet-bench'), `app-${FILES}`);
 
 // ---------------------------------------------------------------- generator (deterministic)
 let seed = 42;

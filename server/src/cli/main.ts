@@ -152,10 +152,16 @@ export async function checkOnDisk(paths: string[], cwd: string, opts: { manifest
       return false;
     }
   });
+  const exists = new Map<string, boolean>();
   return check({
     files,
     readFile: read,
-    fileExists: (p) => existsSync(p),
+    // Manifest lookup walks up from every file: cache what exists.
+    fileExists: (p) => {
+      let e = exists.get(p);
+      if (e === undefined) exists.set(p, (e = existsSync(p)));
+      return e;
+    },
     manifestOverride,
     overrides: opts.overrides,
     wholeScope,

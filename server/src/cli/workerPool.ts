@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { FileSummary } from '../core/analysis/summary';
 
 /** Below this many files to parse, threads cost more than they save. */
-export const MIN_FILES_FOR_WORKERS = 150;
+export const MIN_FILES_FOR_WORKERS = 800;
 
 /** A `summarizeMany` for the project host, or undefined when workers are unavailable. */
 export function workerSummarizer(trackerNames: string[]): ((files: string[]) => Promise<Map<string, FileSummary>>) | undefined {
