@@ -8,5 +8,21 @@ import { ga4, gtm, universalAnalytics } from './google';
 import { posthog, posthogNode } from './posthog';
 import { metaPixel } from './pixels';
 import { matomo } from './matomo';
+import { clarity, microsoftUet, redditPixel, snapPixel } from './adPixels2';
+import { fathom, plausible, simpleAnalytics, umami, vercelAnalytics } from './privacyAnalytics';
+import { snowplow } from './snowplow';
+import { adobeAlloy, adobeAnalytics, adobeTags } from './adobe';
+import { braze, customerio, customerioNode, klaviyo, pendo } from './engagement';
+import { datadogRum, sentry } from './monitoring';
+import { firebaseAnalytics } from './firebase';
+import { getanalytics } from './getanalytics';
+import { criteo, crisp, drift, gleanJs, kissmetrics, mouseflow, outbrain, quoraPixel, taboola, tawk, yandexMetrica, zendesk } from './others';
+import { launchdarkly, launchdarklyNode, statsig, statsigNode } from './featureFlags';
 
-export const allEntries: readonly SdkEntry[] = [segment, segmentNode, ga4, gtm, universalAnalytics, posthog, posthogNode, metaPixel, matomo];
+export const allEntries: readonly SdkEntry[] = [segment, segmentNode, ga4, gtm, universalAnalytics, posthog, posthogNode, metaPixel, matomo,
+  // §4.23–§4.43 and others
+  snapPixel, redditPixel, clarity, microsoftUet, plausible, fathom, umami, simpleAnalytics, vercelAnalytics, snowplow,
+  adobeAnalytics, adobeTags, adobeAlloy, pendo, braze, customerio, customerioNode, klaviyo, sentry, datadogRum, firebaseAnalytics,
+  getanalytics, yandexMetrica, quoraPixel, criteo, taboola, outbrain, kissmetrics, mouseflow, crisp, drift, zendesk, tawk, gleanJs,
+  launchdarkly, launchdarklyNode, statsig, statsigNode,
+];

@@ -1,0 +1,99 @@
+import type { CallSpec, MethodSpec, SdkEntry } from '../types';
+import { functionExports } from './moduleFunctions';
+
+// ---------------------------------------------------------------- Sentry
+
+/** `setUser({ id, email, username, ip_address, … } | null)`; `null` clears the user. */
+const setUser: MethodSpec = {
+  dispatch: {
+    at: 'a0',
+    cases: { null: { kind: 'reset' } },
+    object: { kind: 'identify', identity: 'a0.id', traits: 'a0' },
+    value: { kind: 'identify', identity: 'a0.id', traits: 'a0' },
+  },
+};
+
+/**
+ * Data attached to every later event. `captureException` / `captureMessage` / `addBreadcrumb`
+ * are not tracking calls and are not listed; `init` (and its replay integration) is silent here.
+ */
+const scopeMethods: Record<string, MethodSpec> = {
+  setUser,
+  setTag: { kind: 'other', keyValue: { key: 'a0', value: 'a1' } },
+  setTags: { kind: 'other', props: 'a0' },
+  setContext: { kind: 'other', props: 'a1' },
+  setExtra: { kind: 'other', keyValue: { key: 'a0', value: 'a1' } },
+  setExtras: { kind: 'other', props: 'a0' },
+};
+
+const scopeGetter: CallSpec = { kind: 'other', silent: true, returns: 'scope' };
+const sentryFns: Record<string, MethodSpec> = {
+  ...scopeMethods,
+  init: { kind: 'other', silent: true },
+  getCurrentScope: scopeGetter,
+  getIsolationScope: scopeGetter,
+  getGlobalScope: scopeGetter,
+};
+const sentryModule = functionExports('fn', sentryFns);
+
+const SENTRY_PACKAGES = [
+  'browser', 'react', 'nextjs', 'vue', 'node', 'angular', 'svelte', 'sveltekit', 'remix', 'astro', 'bun', 'deno', 'gatsby',
+  'ember', 'solid', 'solidstart', 'nuxt', 'react-native', 'react-router', 'tanstackstart-react', 'electron', 'capacitor',
+  'nestjs', 'aws-serverless', 'google-cloud-serverless', 'cloudflare', 'vercel-edge', 'core', 'hub', 'minimal',
+];
+
+export const sentry: SdkEntry = {
+  id: 'sentry',
+  name: 'Sentry',
+  vendor: 'Sentry',
+  category: 'error-monitoring',
+  modules: Object.fromEntries(SENTRY_PACKAGES.map((p) => [`@sentry/${p}`, sentryModule.exports])),
+  globals: { Sentry: 'sentry' },
+  types: {
+    sentry: { methods: { ...sentryFns, onLoad: { kind: 'other', silent: true } } },
+    scope: { methods: scopeMethods },
+    ...sentryModule.types,
+  },
+  hosts: ['js.sentry-cdn.com', 'browser.sentry-cdn.com', 'ingest.sentry.io'],
+  docs: 'tracking-sdks.md §4.39',
+};
+
+// ---------------------------------------------------------------- Datadog RUM
+
+const userLike = (kind: 'identify' | 'group'): CallSpec => ({ kind, identity: 'a0.id', traits: 'a0' });
+
+export const datadogRum: SdkEntry = {
+  id: 'datadog-rum',
+  name: 'Datadog RUM',
+  vendor: 'Datadog',
+  category: 'error-monitoring',
+  modules: {
+    '@datadog/browser-rum': { datadogRum: 'rum' },
+    '@datadog/browser-rum-slim': { datadogRum: 'rum' },
+  },
+  globals: { DD_RUM: 'rum' },
+  types: {
+    rum: {
+      methods: {
+        init: { kind: 'other', silent: true },
+        onReady: { kind: 'other', silent: true },
+        setUser: userLike('identify'),
+        setUserProperty: { kind: 'identify', keyValue: { key: 'a0', value: 'a1' } },
+        clearUser: { kind: 'reset' },
+        setAccount: userLike('group'),
+        setAccountProperty: { kind: 'group', keyValue: { key: 'a0', value: 'a1' } },
+        clearAccount: { kind: 'reset' },
+        addAction: { kind: 'track', event: 'a0', props: 'a1' },
+        addUserAction: { kind: 'track', event: 'a0', props: 'a1' },
+        startView: { kind: 'page', event: ['a0', 'a0.name'] },
+        setGlobalContext: { kind: 'other', props: 'a0' },
+        setGlobalContextProperty: { kind: 'other', keyValue: { key: 'a0', value: 'a1' } },
+        setViewContext: { kind: 'other', props: 'a0' },
+        setViewContextProperty: { kind: 'other', keyValue: { key: 'a0', value: 'a1' } },
+        setTrackingConsent: { kind: 'consent' },
+      },
+    },
+  },
+  hosts: ['www.datadoghq-browser-agent.com'],
+  docs: 'tracking-sdks.md §4.40',
+};
