@@ -266,7 +266,10 @@ class FileAnalyzer {
 
   private resolveIdentifier(id: ts.Identifier, depth: number): Sym | undefined {
     const name = id.text;
-    const d = this.scopes.lookup(name, id);
+    const found = this.scopes.lookup(name, id);
+    // `var _gaq = _gaq || []`: a name read inside its own initializer is the global it shadows.
+    const init = found?.k === 'var' ? found.decl.initializer : undefined;
+    const d = init && id.pos >= init.pos && id.end <= init.end ? undefined : found;
     if (!d) {
       if (GLOBAL_OBJECTS.has(name)) return { k: 'global' };
       const g = this.cat.globals.get(name);
