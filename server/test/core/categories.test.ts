@@ -87,12 +87,12 @@ const CASES: [string, string | null, string | null][] = [
   ['eventName', null, N],
   ['event_name', null, N],
   ['fileName', null, N],
-  ['productName', null, 'user.behavior.purchase_history'],
+  ['productName', null, 'none'], // catalogue facts and order ids are not about a person (manifest.md: order_id: none)
   ['planName', null, 'user.behavior.purchase_history'],
   ['company_name', null, 'user.contact.organization'],
   ['name', '"Sign up"', N],
   ['properties.name', '"Sign up"', N],
-  ['name', 'product.name', 'user.behavior.purchase_history'],
+  ['name', 'product.name', 'none'], // catalogue facts and order ids are not about a person (manifest.md: order_id: none)
   ['name', 'user.name', 'user.name'],
   ['screen_name', null, 'user.behavior.browsing_history'],
   // --- usernames, handles
@@ -471,21 +471,21 @@ const CASES: [string, string | null, string | null][] = [
   ['cart', null, 'user.behavior.purchase_history'],
   ['plan', null, 'user.behavior.purchase_history'],
   ['plan', "'pro'", 'user.behavior.purchase_history'],
-  ['product', null, 'user.behavior.purchase_history'],
-  ['price', null, 'user.behavior.purchase_history'],
+  ['product', null, 'none'], // catalogue facts and order ids are not about a person (manifest.md: order_id: none)
+  ['price', null, 'none'], // catalogue facts and order ids are not about a person (manifest.md: order_id: none)
   ['revenue', null, 'user.behavior.purchase_history'],
-  ['currency', null, 'user.behavior.purchase_history'],
-  ['currency', "'USD'", 'user.behavior.purchase_history'],
+  ['currency', null, 'none'], // catalogue facts and order ids are not about a person (manifest.md: order_id: none)
+  ['currency', "'USD'", 'none'], // catalogue facts and order ids are not about a person (manifest.md: order_id: none)
   ['amount', null, 'user.behavior.purchase_history'],
   ['value', 'order.total', 'user.behavior.purchase_history'],
   ['value', 'cart.value', 'user.behavior.purchase_history'],
   ['value', null, 'user.behavior.purchase_history'],
   ['value', '42', N],
   ['value', 'sliderValue', N],
-  ['orderId', null, 'user.behavior.purchase_history'],
-  ['order_id', null, 'user.behavior.purchase_history'],
-  ['transaction_id', null, 'user.behavior.purchase_history'],
-  ['sku', null, 'user.behavior.purchase_history'],
+  ['orderId', null, 'none'], // catalogue facts and order ids are not about a person (manifest.md: order_id: none)
+  ['order_id', null, 'none'], // catalogue facts and order ids are not about a person (manifest.md: order_id: none)
+  ['transaction_id', null, 'none'], // catalogue facts and order ids are not about a person (manifest.md: order_id: none)
+  ['sku', null, 'none'], // catalogue facts and order ids are not about a person (manifest.md: order_id: none)
   ['coupon_code', null, 'user.behavior.purchase_history'],
   ['payment_method', null, 'user.behavior.purchase_history'],
   ['warenkorb', null, 'user.behavior.purchase_history'],

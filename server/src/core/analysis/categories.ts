@@ -41,10 +41,12 @@
  *
  * Decisions on ambiguous keys
  * - `id` alone: null unless the value says whose (`user.id`, `session.user.id` user.unique_id).
- * - Identifiers of purchases (`order_id`, `transaction_id`, `invoice_id`, `cart_id`, `sku`,
- *   `product_id`) are user.behavior.purchase_history: they tie the person to what they bought.
- *   Amounts, prices, `revenue`, `currency`, `plan`, `coupon` likewise; salary, income, credit
- *   score, balances and wallets are user.financial.
+ * - Identifiers of orders and articles (`order_id`, `transaction_id`, `invoice_id`, `cart_id`,
+ *   `sku`, `product_id`) and catalogue facts (`price`, `currency`, `quantity`, product names) are
+ *   'none': they describe a transaction or a product, not a person (manifest.md itself declares
+ *   `order_id: none`). What a person spent or chose (`revenue`, `total`, `value`, `plan`,
+ *   `coupon`, `payment_method`) is user.behavior.purchase_history; salary, income, credit score,
+ *   balances and wallets are user.financial.
  * - `state` alone, `user.state`: null; with address context (`billing_state`, `address.state`, a
  *   value path through `address`) user.contact.address.state. `province`, `bundesland` always.
  * - `address` alone: user.contact.address; `walletAddress`/crypto addresses: user.financial;
@@ -234,6 +236,8 @@ composer(['id', 'ids', 'uuid', 'guid', 'identifier', 'identifiers', 'ident'], {
     [C.nationalId, ['national', 'citizen', 'tax', 'vat', 'government']],
     [C.uniqueId, ['external', 'distinct', 'ext', 'crm', 'stripe', 'hubspot', 'salesforce', 'intercom']],
     [C.NONE, ['job', 'request', 'trace', 'message', 'tracking', 'experiment', 'variant', 'element', 'dom', 'node', 'css', 'html', 'react']],
+    // Ids of orders and products identify a transaction or an article, not a person.
+    [C.NONE, ['order', 'transaction', 'invoice', 'cart', 'basket', 'checkout', 'product', 'sku', 'item', 'line', 'receipt', 'booking', 'reservation', 'coupon', 'promo', 'plan', 'price', 'content', 'category', 'catalog', 'catalogue', 'listing', 'article', 'offer']],
   ),
   person: C.uniqueId,
   inherit: 'yes',
@@ -250,7 +254,8 @@ composer(['name', 'names', 'naam', 'nom', 'nombre', 'nome'], {
     [C.browsing, ['screen', 'host', 'page', 'route']],
     [C.organization, ['company', 'business', 'org', 'organization', 'organisation', 'firm']],
     [C.workplace, ['employer']],
-    [C.purchase, ['brand', 'product', 'item', 'plan', 'sku']],
+    [C.purchase, ['plan']],
+    [C.NONE, ['brand', 'product', 'item', 'sku']],
     [C.NONE, ['file', 'event', 'button', 'domain', 'class', 'tag', 'node', 'key', 'field', 'input', 'attribute', 'attr', 'param', 'property', 'prop', 'variable', 'var', 'function', 'method', 'cookie', 'header', 'step', 'experiment', 'feature', 'flag', 'app', 'tab']],
   ),
   person: C.name,
