@@ -7,7 +7,7 @@
  * What counts as proof is what `analysis/guards.ts` proves (if/ternary/&&/early return/callback
  * guards within a function and its in-file callers), turned into categories by
  * `services/callContext.ts`. Calls inside a wrapper's body are judged at the wrapper's call
- * sites, where the callers' guards are known.
+ * sites, where the callers' guards are known (in the body itself when no call site is in the run).
  */
 import { posix } from 'node:path';
 import * as ts from 'typescript';
@@ -205,7 +205,10 @@ export const rule: Rule = {
   },
   checkCall(call, ctx) {
     const m = ctx.manifest;
-    if (!m || isInert(call) || call.insideWrapper) return;
+    if (!m || isInert(call)) return;
+    // A wrapper's body is judged at its call sites (where the callers' guards are known), when
+    // there are any in the run; otherwise here.
+    if (call.insideWrapper && ctx.calls.some((c) => c !== call && c.via === call.insideWrapper && !c.insideWrapper)) return;
     const guarded = call.guarded ?? [];
     for (const n of consentNeeds(call, m)) {
       if (guarded.includes(n.category)) continue;
