@@ -488,8 +488,11 @@ export class ProjectAnalyzer {
     const target = this.targetOf(file, site.callee);
     if (!target) return undefined;
     const ev = this.evaluate(target, site.args, file, site.guards, 0);
-    if (!ev || ev.spec.silent) return undefined;
-    const spec = ev.spec;
+    if (!ev) return undefined;
+    let spec = ev.spec;
+    const switched = switchedTechnique(spec, ev.args);
+    if (switched) spec = { ...spec, kind: spec.silent ? 'other' : spec.kind, technique: switched, silent: false, requireKeys: undefined };
+    if (spec.silent) return undefined;
     if (spec.requireKeys) {
       const v = valueAt(ev.args, spec.requireKeys.path);
       const ok = v && (v.t === 'param' || (v.t === 'obj' && (spec.requireKeys.keys.includes('*') ? v.props.length > 0 || v.spreads.length > 0 : v.props.some((p) => spec.requireKeys!.keys.includes(p.key)))));
@@ -624,6 +627,7 @@ export class ProjectAnalyzer {
     };
     if (ev.sdks.length > 1) call.sdks = ev.sdks;
     if (target.k === 'wrapper' && target.info.valuesOnly) call.delegated = true;
+    if (spec.masking || call.technique === 'session-replay') call.masking = maskingOf(spec, ev.args);
     if (identityText !== undefined) call.identityText = identityText;
     if (ev.contract?.destinations.length) call.destinations = [...ev.contract.destinations];
     return call;
@@ -661,6 +665,37 @@ export class ProjectAnalyzer {
       return g;
     });
   }
+}
+
+/** The technique an option of the call switches on, if any. */
+function switchedTechnique(spec: CallSpec, args: ArgValue[]): TrackingCall['technique'] | undefined {
+  for (const sw of spec.switches ?? []) {
+    const v = valueAt(args, sw.path);
+    if (!v) continue;
+    const text = v.t === 'lit' ? v.text : v.t === 'str' ? `'${v.v}'` : null;
+    if (sw.equals !== undefined) {
+      if (text === sw.equals || (v.t === 'str' && v.v === sw.equals)) return sw.technique;
+      continue;
+    }
+    const when = sw.when ?? 'present';
+    if (when === 'present') return sw.technique;
+    if (when === 'notFalse' && text !== 'false') return sw.technique;
+    if (when === 'truthy' && !(text !== null && ['false', '0', 'null', 'undefined', "''"].includes(text)) && !(v.t === 'str' && v.v === '')) return sw.technique;
+  }
+  return undefined;
+}
+
+/** The session-replay masking a call configures. */
+function maskingOf(spec: CallSpec, args: ArgValue[]): TrackingCall['masking'] {
+  const m = spec.masking;
+  if (!m) return null;
+  for (const r of m.rules) {
+    const v = valueAt(args, r.path);
+    if (!v) continue;
+    const text = v.t === 'lit' ? v.text : v.t === 'str' ? v.v : null;
+    if (text !== null && (text === r.equals || `'${text}'` === r.equals)) return r.level;
+  }
+  return m.default;
 }
 
 function contractOf(t: ManifestTrackerInput): TrackerContract {

@@ -9,7 +9,7 @@
  * `a0.*` means "the keys of the object in a0" (used for `dataLayer.push({event, ...})`, where every
  * key but the event key is a property).
  */
-import type { CallKind, TechniqueId } from '../types';
+import type { CallKind, MaskingLevel, TechniqueId } from '../types';
 
 /** Where the parts of one kind of call sit. */
 export interface CallSpec {
@@ -37,6 +37,20 @@ export interface CallSpec {
   /** When the identity argument is itself an object, read traits from it (Segment `identify({…})`). */
   identityMayBeTraits?: boolean;
   technique?: TechniqueId;
+  /**
+   * Techniques an option of this call switches on (`posthog.init(key, { session_recording: {…} })`,
+   * `Sentry.init({ replaysSessionSampleRate: 0.1 })`): when one matches, the call is reported even
+   * if `silent`, as kind `other` with that technique. `when`: `present` (the key is written),
+   * `truthy` (not `false`/`0`/`null`/`''`), `notFalse` (anything but `false`); `equals` compares
+   * a literal's text.
+   */
+  switches?: { path: string; technique: TechniqueId; when?: 'present' | 'truthy' | 'notFalse'; equals?: string }[];
+  /**
+   * Session replay: the masking the call configures, from option values. The first rule whose
+   * path holds a literal equal to `equals` (its source text: `false`, `'all'`) sets the level;
+   * otherwise `default` (the SDK's own default).
+   */
+  masking?: { default: MaskingLevel; rules: { path: string; equals: string; level: MaskingLevel }[] };
   /** The call returns a value of this type (same entry), e.g. a factory's instance. */
   returns?: string;
   /**
