@@ -176,8 +176,8 @@ export const crisp: SdkEntry = {
               'user:company': crispUser('company'),
               'session:data': { kind: 'other' },
               'session:segments': { kind: 'other' },
-              // `['set', 'session:event', [[[name, data, color]]]]`
-              'session:event': { kind: 'track', event: 'a0[2][0][0]', props: 'a0[2][0][1]' },
+              // `['set', 'session:event', [[[name, data, color]]]]`: args, list of events, event.
+              'session:event': { kind: 'track', event: 'a0[2][0][0][0]', props: 'a0[2][0][0][1]' },
               'session:reset': { kind: 'reset' },
             },
           },
