@@ -189,6 +189,8 @@ function size(r: Range): number {
 /** A node under construction. */
 interface NodeAcc extends Omit<DataFlowNode, 'marks' | 'findings' | 'count' | 'details'> {
   details: Record<string, DetailValue | undefined>;
+  /** Categories: reached by a declared property too (then the node itself is not marked). */
+  declaredUse?: boolean;
   marks: Set<string>;
   findings: Set<string>;
   calls: Set<number>;
@@ -213,7 +215,23 @@ interface RawFlow {
   purpose: string | null;
   destination: string | null;
   personal: boolean;
+  /** Every finding on the flow (what the findings filter and the report rows use). */
   findings: Set<string>;
+  /** Per edge of the flow: the findings that sit on that hop (see `findingLayer`). */
+  edgeFindings: Set<string>[];
+}
+
+/**
+ * The layer a finding is drawn at: on the hop into that layer. Event-level problems (an undeclared
+ * or dynamic event, a missing consent guard, a technique) sit on the code → event hop; property
+ * problems on event → category; minimisation and special categories on category → purpose; what
+ * a destination may not receive on purpose → destination.
+ */
+function findingLayer(f: Finding): number {
+  if (f.rule === 'undeclared-property' || f.rule === 'category-mismatch' || (f.rule === 'undeclared-identity' && f.property)) return layerIndex.category;
+  if (f.rule === 'data-minimization' || f.rule === 'special-category') return layerIndex.purpose;
+  if (f.rule === 'forbidden-category' || f.rule === 'destination-not-allowed' || f.rule === 'purpose-not-allowed' || f.rule === 'unknown-destination') return layerIndex.destination;
+  return layerIndex.event;
 }
 
 /**
@@ -231,10 +249,25 @@ export function buildDataFlowGraph(calls: TrackingCall[], findings: Finding[], m
   const rawFlows: RawFlow[] = [];
   const sitesByCall = new Map<number, CallSite>();
 
-  // Wrapper bodies: the SDK call inside a wrapper is drawn only when no call site of the wrapper is.
+  // Each unsuppressed finding belongs to the smallest call containing its start.
+  const live = findings.filter((f) => !f.suppressed);
+  const callOf = (f: Finding, pool: readonly TrackingCall[]): number => {
+    let best = -1;
+    pool.forEach((c, i) => {
+      // On the call, or on its `@privacy` annotation (the comment above it).
+      const on = contains(c.range, f.range.start) || (!!c.annotation && !c.annotation.tracker && contains(c.annotation.range, f.range.start));
+      if (c.file === f.file && on && (best < 0 || size(c.range) < size(pool[best].range))) best = i;
+    });
+    return best;
+  };
+  const withFindings = new Set(live.map((f) => calls[callOf(f, calls)]).filter(Boolean));
+  // The SDK call inside a wrapper that only forwards its parameters (no event of its own, nothing
+  // reported on it) is drawn at the wrapper's call sites instead, when there are any.
   const wrappersCalled = new Set(calls.map((c) => c.via).filter((v): v is string => !!v));
+  const passThrough = (c: TrackingCall) =>
+    !!c.insideWrapper && wrappersCalled.has(c.insideWrapper) && c.event === null && c.eventCandidates.length === 0 && !withFindings.has(c);
   const drawn = calls
-    .filter((c) => !(c.insideWrapper && wrappersCalled.has(c.insideWrapper)))
+    .filter((c) => !passThrough(c))
     .sort((a, b) => cmp(a.file, b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || cmp(a.sdk, b.sdk) || cmp(a.method, b.method));
 
   const manifestFor = (file: string): { path: string; manifest: Manifest | null } | null => {
@@ -294,6 +327,7 @@ export function buildDataFlowGraph(calls: TrackingCall[], findings: Finding[], m
           if (leg.category !== undefined) {
             const cat = categoryNode(node, leg.category, m);
             if (leg.categoryMark) cat.marks.add(leg.categoryMark);
+            else cat.declaredUse = true;
             nodesPath.push(cat.id);
             marked.push(!!leg.categoryMark);
             personal ||= cat.personal;
@@ -305,7 +339,17 @@ export function buildDataFlowGraph(calls: TrackingCall[], findings: Finding[], m
           }
           nodesPath.push(destId);
           marked.push(nodes.get(destId)!.marked);
-          rawFlows.push({ call: ci, nodes: nodesPath, marked, property: leg.property, purpose: leg.purpose ?? null, destination: destName.name, personal, findings: new Set() });
+          rawFlows.push({
+            call: ci,
+            nodes: nodesPath,
+            marked,
+            property: leg.property,
+            purpose: leg.purpose ?? null,
+            destination: destName.name,
+            personal,
+            findings: new Set(),
+            edgeFindings: nodesPath.slice(1).map(() => new Set<string>()),
+          });
         }
       }
     }
@@ -317,17 +361,13 @@ export function buildDataFlowGraph(calls: TrackingCall[], findings: Finding[], m
     for (const d of Object.values(m?.destinations ?? {})) destinationNode(node, { name: d.name, declared: d }, m ?? null, scopeOf.get(p) ?? '', d.sdk ?? d.name);
   }
 
-  // Findings: each unsuppressed finding goes to the smallest drawn call containing its start, and
-  // to that call's flows it is about (its property, destination, purpose when it names them).
-  const live = findings.filter((f) => !f.suppressed);
+  // Findings go to the flows of their call that they are about (their property, destination and
+  // purpose, when they name them), and on each flow to the hop where they sit.
   const graphFindings: GraphFinding[] = [];
   const flowsByCall = new Map<number, RawFlow[]>();
   for (const f of rawFlows) flowsByCall.set(f.call, [...(flowsByCall.get(f.call) ?? []), f]);
   for (const f of live) {
-    let best = -1;
-    drawn.forEach((c, i) => {
-      if (c.file === f.file && contains(c.range, f.range.start) && (best < 0 || size(c.range) < size(drawn[best].range))) best = i;
-    });
+    const best = callOf(f, drawn);
     graphFindings.push({
       rule: f.rule,
       severity: f.severity,
@@ -346,7 +386,14 @@ export function buildDataFlowGraph(calls: TrackingCall[], findings: Finding[], m
     const about = own.filter(
       (fl) => (f.property == null || fl.property === f.property) && (f.destination == null || fl.destination === f.destination) && (f.purpose == null || fl.purpose === f.purpose),
     );
-    for (const fl of about.length ? about : own) fl.findings.add(f.rule);
+    const at = findingLayer(f);
+    for (const fl of about.length ? about : own) {
+      fl.findings.add(f.rule);
+      // The first hop into the finding's layer or beyond (a flow without categories skips that layer).
+      let hop = fl.nodes.findIndex((id, i) => i > 0 && layerIndex[nodes.get(id)!.layer] >= at) - 1;
+      if (hop < 0) hop = fl.edgeFindings.length - 1;
+      fl.edgeFindings[hop].add(f.rule);
+    }
   }
 
   // Aggregate flows into edges and paths.
@@ -366,14 +413,15 @@ export function buildDataFlowGraph(calls: TrackingCall[], findings: Finding[], m
         edges.set(id, e);
       }
       e.sites.set(fl.call, sitesByCall.get(fl.call)!);
-      for (const r of fl.findings) e.findings.add(r);
+      for (const r of fl.edgeFindings[i]) {
+        e.findings.add(r);
+        nodes.get(to)!.findings.add(r);
+      }
       // An edge is marked when its target is undeclared for one of the flows on it.
       e.marked ||= fl.marked[i + 1];
     }
     for (const id of fl.nodes) {
-      const n = nodes.get(id)!;
-      n.calls.add(fl.call);
-      for (const r of fl.findings) n.findings.add(r);
+      nodes.get(id)!.calls.add(fl.call);
     }
     const key = `${fl.nodes.join('\u0000')}\u0001${technique ?? ''}`;
     let p = paths.get(key);
@@ -395,7 +443,9 @@ export function buildDataFlowGraph(calls: TrackingCall[], findings: Finding[], m
         label: n.label,
         ...(n.sublabel ? { sublabel: n.sublabel } : {}),
         kind: n.kind,
-        marked: n.marked || marks.length > 0,
+        // A category reached by declared properties too is not itself undeclared; the undeclared
+        // uses are the marked edges into it.
+        marked: n.marked || (marks.length > 0 && !n.declaredUse),
         marks,
         findings: sortedUnique(n.findings),
         count: n.calls.size,
@@ -405,6 +455,7 @@ export function buildDataFlowGraph(calls: TrackingCall[], findings: Finding[], m
     })
     .filter((n) => n.count > 0 || n.layer === 'destination')
     .sort((a, b) => layerIndex[a.layer] - layerIndex[b.layer] || cmp(a.id, b.id));
+  if (multi) disambiguate(outNodes, [...scopeOf.values()]);
 
   const outEdges: DataFlowEdge[] = [...edges.entries()]
     .map(([id, e]) => {
@@ -449,6 +500,24 @@ export function buildDataFlowGraph(calls: TrackingCall[], findings: Finding[], m
       undeclared: outNodes.filter((n) => n.marked).length,
     },
   };
+}
+
+/**
+ * With several manifests, the same name can be two nodes (`segment` of two manifests, the "no
+ * purpose" node of each): their sublabels say which manifest they belong to.
+ */
+function disambiguate(nodes: DataFlowNode[], scopes: string[]): void {
+  const groups = new Map<string, DataFlowNode[]>();
+  for (const n of nodes) groups.set(`${n.layer}\u0000${n.label}`, [...(groups.get(`${n.layer}\u0000${n.label}`) ?? []), n]);
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const n of group) {
+      const scope = scopes.find((s) => s && n.id.endsWith(s));
+      const where = scope ? scope.slice(1) : 'no manifest';
+      n.sublabel = n.sublabel ? `${n.sublabel} · ${where}` : where;
+      n.details = sortDetails({ ...n.details, manifest: scope ? where : null });
+    }
+  }
 }
 
 type NodeFactory = (id: string, init: () => Omit<NodeAcc, 'id' | 'marks' | 'findings' | 'calls'>) => NodeAcc;
