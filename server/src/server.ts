@@ -22,11 +22,11 @@ import { generateManifest } from './core/services/initManifest';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { DataFlowGraphRequest, InitRequest } from './protocol';
-import { DiagnosticsPublisher } from './diagnostics';
+import { DiagnosticsPublisher, isDiagnosticData } from './diagnostics';
 import { type RuntimeEnvironment, runSafeAsync } from './runner';
 import { SettingsStore } from './settings';
 import { Workspace, fromPosix, uriToPath } from './workspace';
-import { type EditSupport, fixAllAction, fixAllEdit, fixAllKind, quickFixes } from './features/codeActions';
+import { currentData, type EditSupport, fixAllAction, fixAllEdit, fixAllKind, isCurrent, quickFixes } from './features/codeActions';
 import { completion, completionTriggerCharacters } from './features/completion';
 import { hover } from './features/hover';
 import { codeLenses, definition, documentSymbols, prepareRename, references, rename, workspaceSymbols } from './features/navigation';
@@ -176,10 +176,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   connection.onCodeAction((params, token) =>
     runSafeAsync(runtime, async () => {
-      const actions: CodeAction[] = quickFixes(params, edits);
-      const fixAll = fixAllAction(params, publisher.get(params.textDocument.uri));
+      const uri = params.textDocument.uri;
+      const versionOf = (u: string) => ws.versionOf(u);
+      // Fixes computed for older text are not offered; wait for the re-check and take its fixes.
+      const stale = params.context.diagnostics.some((d) => isDiagnosticData(d.data) && !isCurrent(d.data, versionOf));
+      if (stale) await ws.context(uri);
+      const actions: CodeAction[] = quickFixes(params, (d) => currentData(d, publisher.get(uri), versionOf), edits);
+      const fixAll = fixAllAction(params, publisher.get(uri));
       if (fixAll && !client.resolveEdit) {
-        const ctx = await ws.context(params.textDocument.uri);
+        const ctx = await ws.context(uri);
         fixAll.edit = (ctx && (await fixAllEdit(ws, ctx, edits))) ?? undefined;
       }
       if (fixAll && (client.resolveEdit || fixAll.edit)) actions.push(fixAll);

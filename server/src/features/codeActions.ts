@@ -16,7 +16,7 @@ import {
 import { diffEdit } from '../core/rules/support';
 import { applyEdits, lineStarts, offsetAt } from '../core/textEdits';
 import type { Fix, TextEdit } from '../core/types';
-import { type DiagnosticFix, isDiagnosticData } from '../diagnostics';
+import { type DiagnosticData, type DiagnosticFix, isDiagnosticData } from '../diagnostics';
 import type { DocumentContext, Workspace } from '../workspace';
 
 /** The kind of the fix-all source action (VS Code: `"editor.codeActionsOnSave": { "source.fixAll.privet": "explicit" }`). */
@@ -45,13 +45,31 @@ function kindRequested(only: readonly string[] | undefined, kind: string): boole
   return !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
 }
 
+/** True when every document a fix edits is at the version the fix was computed for. */
+export function isCurrent(data: DiagnosticData, versionOf: (uri: string) => number | null): boolean {
+  return Object.entries(data.versions).every(([uri, version]) => versionOf(uri) === version);
+}
+
+/**
+ * The fixes of a diagnostic the client sent back: its own `data` while every edited document is
+ * at the version the fixes were computed for, else those of the same finding in the diagnostics
+ * published since (`published`), else none (a re-check will publish fresh ones).
+ */
+export function currentData(diagnostic: Diagnostic, published: readonly Diagnostic[], versionOf: (uri: string) => number | null): DiagnosticData | null {
+  if (diagnostic.source !== 'privet' || !isDiagnosticData(diagnostic.data)) return null;
+  if (isCurrent(diagnostic.data, versionOf)) return diagnostic.data;
+  const same = published.find((p) => p.code === diagnostic.code && p.message === diagnostic.message && p.range.start.line === diagnostic.range.start.line && p.range.start.character === diagnostic.range.start.character);
+  return same && isDiagnosticData(same.data) && isCurrent(same.data, versionOf) ? same.data : null;
+}
+
 /** The quick fixes of the diagnostics in the request; one action per distinct fix. */
-export function quickFixes(params: CodeActionParams, support: EditSupport): CodeAction[] {
+export function quickFixes(params: CodeActionParams, dataOf: (d: Diagnostic) => DiagnosticData | null, support: EditSupport): CodeAction[] {
   if (!kindRequested(params.context.only, CodeActionKind.QuickFix)) return [];
   const byKey = new Map<string, CodeAction>();
   for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== 'privet' || !isDiagnosticData(diagnostic.data)) continue;
-    const { fixes, versions } = diagnostic.data;
+    const data = dataOf(diagnostic);
+    if (!data) continue;
+    const { fixes, versions } = data;
     for (const fix of fixes) {
       const key = JSON.stringify([fix.title, fix.edits]);
       const existing = byKey.get(key);
