@@ -7,6 +7,7 @@ import { rudderstack, segment, segmentNode } from './segment';
 import { ga4, gtm, universalAnalytics } from './google';
 import { amplitude, amplitudeNode, heap, mixpanel, mixpanelNode } from './productAnalytics';
 import { fullstory, hotjar, logrocket } from './sessionTools';
+import { hubspot, intercom } from './messaging';
 import { posthog, posthogNode } from './posthog';
 import { metaPixel } from './pixels';
 import { matomo } from './matomo';
@@ -21,7 +22,7 @@ import { getanalytics } from './getanalytics';
 import { criteo, crisp, drift, gleanJs, kissmetrics, mouseflow, outbrain, quoraPixel, taboola, tawk, yandexMetrica, zendesk } from './others';
 import { launchdarkly, launchdarklyNode, statsig, statsigNode } from './featureFlags';
 
-export const allEntries: readonly SdkEntry[] = [segment, segmentNode, rudderstack, ga4, gtm, universalAnalytics, mixpanel, mixpanelNode, amplitude, amplitudeNode, heap, posthog, posthogNode, fullstory, hotjar, logrocket, metaPixel, matomo,
+export const allEntries: readonly SdkEntry[] = [segment, segmentNode, rudderstack, ga4, gtm, universalAnalytics, mixpanel, mixpanelNode, amplitude, amplitudeNode, heap, posthog, posthogNode, fullstory, hotjar, logrocket, intercom, hubspot, metaPixel, matomo,
   // §4.23–§4.43 and others
   snapPixel, redditPixel, clarity, microsoftUet, plausible, fathom, umami, simpleAnalytics, vercelAnalytics, snowplow,
   adobeAnalytics, adobeTags, adobeAlloy, pendo, braze, customerio, customerioNode, klaviyo, sentry, datadogRum, firebaseAnalytics,
