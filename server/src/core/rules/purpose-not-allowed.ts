@@ -74,7 +74,10 @@ export const rule: Rule = {
         if (!id) continue;
         if (id.purpose && !accepts(d, id.purpose)) {
           ctx.report({
-            message: `Destination ${q(d.name)} does not accept purpose ${q(id.purpose)} of its identity declaration`,
+            message:
+              id.purpose === TODO
+                ? `identities.${d.name} has no purpose yet (TODO), so destination ${q(d.name)} accepts none of its purposes`
+                : `Destination ${q(d.name)} does not accept purpose ${q(id.purpose)} of its identity declaration`,
             file: call.file,
             range: call.calleeRange,
             destination: d.name,

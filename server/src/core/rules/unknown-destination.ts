@@ -27,14 +27,21 @@ export const rule: Rule = {
     const purposes = [...new Set(eventTargets(call, m).flatMap((t) => t.declared?.purposes ?? []))].filter((p) => p !== TODO && own(m.purposes, p));
     const vendor = custom ? undefined : sdkVendor(sdk);
     const others = (call.sdks ?? []).filter((s) => s !== call.sdk);
+    // A destination's `sdk:` may name a manifest tracker, not a function annotated `@privacy tracker`
+    // (the manifest does not know those): such a tracker names its destinations in the annotation.
+    const annotated = custom && !m.trackers.some((t) => t.function === sdk || sdk.endsWith('.' + t.function));
     ctx.report({
-      message: `${cap(sdkLabel(call))}${vendor ? ` (${vendor})` : ''}${others.length ? ` (and ${others.map(q).join(', ')})` : ''} maps to no destination in ${manifestName(ctx)}`,
+      message: `${cap(sdkLabel(call))}${vendor ? ` (${vendor})` : ''}${others.length ? ` (and ${others.map(q).join(', ')})` : ''} maps to no destination in ${manifestName(ctx)}${
+        annotated ? '; name it with @privacy tracker destination=…' : ''
+      }`,
       file: call.file,
       range: call.calleeRange,
       destination: null,
-      fixes: fixes(
-        manifestFix(ctx, `Declare destination '${name}' (sdk: ${sdk})`, true, [(pm) => declareDestination(pm, name, { sdk, vendor, purposes: purposes.length ? purposes : undefined })], true),
-      ),
+      fixes: annotated
+        ? []
+        : fixes(
+            manifestFix(ctx, `Declare destination '${name}' (sdk: ${sdk})`, true, [(pm) => declareDestination(pm, name, { sdk, vendor, purposes: purposes.length ? purposes : undefined })], true),
+          ),
     });
   },
 };

@@ -102,3 +102,43 @@ suite('rules: purpose-not-allowed', () => {
     assert.deepEqual(of(r, 'purpose-not-allowed'), []);
   });
 });
+
+suite('rules: unknown-destination (trackers)', () => {
+  test('a manifest tracker without destinations: declare one with sdk: <tracker>', async () => {
+    const m = BASE + 'trackers:\n  - function: trackEvent\n    module: src/lib/analytics.ts\n    kind: track\n    event_arg: 0\n    properties_arg: 1\n';
+    const r = await run(
+      {
+        'src/lib/analytics.ts': `export function trackEvent(name: string, props: object) { fetch('/t', { method: 'POST', body: JSON.stringify({ name, props }) }) }\n`,
+        'src/app.ts': `import { trackEvent } from './lib/analytics';\ntrackEvent('Order Completed', { plan: 'pro' });\n`,
+      },
+      m,
+    );
+    const fs = of(r, 'unknown-destination');
+    assert.deepEqual(fs.map((f) => f.message), ["Tracker 'trackEvent' maps to no destination in privacy.yaml"]);
+    const out = applyFix(r, fs[0].fixes[0])[MANIFEST];
+    assert.ok(out.includes('  trackEvent:\n    sdk: trackEvent\n    purposes: [product-analytics]\n'), out);
+    // The fixed manifest maps the call.
+    const r2 = await run(
+      {
+        'src/lib/analytics.ts': `export function trackEvent(name: string, props: object) { fetch('/t', { method: 'POST', body: JSON.stringify({ name, props }) }) }\n`,
+        'src/app.ts': `import { trackEvent } from './lib/analytics';\ntrackEvent('Order Completed', { plan: 'pro' });\n`,
+      },
+      out,
+    );
+    assert.deepEqual(of(r2, 'unknown-destination'), []);
+    assert.deepEqual(of(r2, 'manifest-schema'), []);
+  });
+
+  test('an @privacy tracker without destination: no manifest fix', async () => {
+    const r = await run(
+      {
+        'src/lib/tracking.ts': `/** @privacy tracker kind=track event_arg=0 properties_arg=1 */\nexport function sendEvent(n: string, p: object) { send(n, p) }\n`,
+        'src/app.ts': `import { sendEvent } from './lib/tracking';\nsendEvent('Order Completed', { plan: 'a' });\n`,
+      },
+      BASE,
+    );
+    const fs = of(r, 'unknown-destination');
+    assert.deepEqual(fs.map((f) => f.message), ["Tracker 'sendEvent' maps to no destination in privacy.yaml; name it with @privacy tracker destination=…"]);
+    assert.deepEqual(fs[0].fixes, []);
+  });
+});
