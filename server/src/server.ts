@@ -25,9 +25,9 @@ import { DataFlowGraphRequest, InitRequest } from './protocol';
 import { DiagnosticsPublisher, isDiagnosticData } from './diagnostics';
 import { type RuntimeEnvironment, runSafeAsync } from './runner';
 import { SettingsStore } from './settings';
-import { Workspace, fromPosix, uriToPath } from './workspace';
+import { Workspace, fromPosix, isManifestPath, uriToPath } from './workspace';
 import { currentData, type EditSupport, fixAllAction, fixAllEdit, fixAllKind, isCurrent, quickFixes } from './features/codeActions';
-import { completion, completionTriggerCharacters } from './features/completion';
+import { completion, completionTriggerCharacters, completionTriggersInCode } from './features/completion';
 import { hover } from './features/hover';
 import { codeLenses, definition, documentSymbols, prepareRename, references, rename, workspaceSymbols } from './features/navigation';
 import { StatusReporter } from './features/status';
@@ -120,6 +120,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   connection.onCompletion((params, token) =>
     runSafeAsync(runtime, async () => {
+      // Space, `[` and `,` trigger completion for YAML values; in code they would only force a check.
+      const trigger = params.context?.triggerCharacter;
+      if (trigger && !completionTriggersInCode.includes(trigger) && !isManifestPath(uriToPath(params.textDocument.uri) ?? '')) return null;
       const ctx = await ws.context(params.textDocument.uri);
       return ctx && completion(ctx, params.position, ctx.folder.result?.output.calls ?? []);
     }, null, `Error while computing completions for ${params.textDocument.uri}`, token),
@@ -209,11 +212,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     runSafeAsync(runtime, async (): Promise<InitRequest.Result> => {
       const dir = uriToPath(params.folderUri);
       if (dir === null) throw new Error(`not a file: URI: ${params.folderUri}`);
-      const folder = ws.folderOf(dir);
-      await folder.indexing;
-      await ws.whenFresh(folder);
-      const root = dir.replace(/\/+$/, '');
-      const calls = (folder.result?.output.calls ?? []).filter((c) => c.file.startsWith(root + '/'));
+      const root = dir.replace(/\/+$/, '') || '/';
+      const calls = await ws.callsUnder(root);
       const yml = path.join(fromPosix(root), 'privacy.yml');
       const target = existsSync(yml) && !existsSync(path.join(fromPosix(root), 'privacy.yaml')) ? yml : path.join(fromPosix(root), 'privacy.yaml');
       return { path: target, created: !existsSync(target), text: generateManifest(calls, { root }) };

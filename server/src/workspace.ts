@@ -91,6 +91,21 @@ export interface DocumentContext {
 /** `.gitignore` files, loaded on demand per directory and applied to the paths below it. */
 class GitIgnores {
   private readonly byDir = new Map<string, Ignore | null>();
+  /** Per scan root: the folders above it up to the repository top. */
+  private readonly above = new Map<string, string[]>();
+
+  private foldersAbove(root: string): string[] {
+    let dirs = this.above.get(root);
+    if (!dirs) {
+      dirs = [];
+      for (let d = path.posix.dirname(root); d !== path.posix.dirname(d); d = path.posix.dirname(d)) {
+        dirs.push(d);
+        if (existsSync(path.join(d, '.git'))) break;
+      }
+      this.above.set(root, dirs);
+    }
+    return dirs;
+  }
 
   private async load(dir: string): Promise<Ignore | null> {
     if (this.byDir.has(dir)) return this.byDir.get(dir)!;
@@ -114,11 +129,7 @@ class GitIgnores {
       dirs.push(d);
       if (d === root || path.posix.dirname(d) === d) break;
     }
-    for (let d = path.posix.dirname(root); d !== path.posix.dirname(d); d = path.posix.dirname(d)) {
-      dirs.push(d);
-      if (existsSync(path.join(d, '.git'))) break;
-    }
-    for (const d of dirs) {
+    for (const d of [...dirs, ...this.foldersAbove(root)]) {
       const ig = await this.load(d);
       const rel = path.posix.relative(d, p);
       if (ig && rel && !rel.startsWith('..') && ig.ignores(isDir ? rel + '/' : rel)) return true;
@@ -198,6 +209,8 @@ export class Workspace {
     progress?.begin('Privet', 0, 'Indexing the workspace…', false);
     try {
       for (const folder of folders) {
+        // A folder removed while earlier ones were indexed is skipped.
+        if (this.folders.get(folder.path) !== folder) continue;
         const done = (async () => {
           const settings = await this.settings.get(folder.uri);
           folder.files = await this.walk(folder, settings.exclude, (n) => progress?.report(`Indexing ${path.posix.basename(folder.path)}: ${n} files`));
@@ -208,8 +221,6 @@ export class Workspace {
         folder.indexing = done;
         await done.catch((e) => console.error(`Privet could not index ${folder.path}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
         folder.indexing = null;
-        // The folder may have been removed meanwhile.
-        if (this.folders.get(folder.path) !== folder) continue;
       }
     } finally {
       progress?.done();
@@ -346,7 +357,18 @@ export class Workspace {
         if (change.type === FileChangeType.Deleted) for (const f of this.folders.values()) f.lastValid.delete(p);
         continue;
       }
-      if (!isSourcePath(p)) continue;
+      if (!isSourcePath(p)) {
+        // A deleted folder comes as one event for the folder (watchers match files by glob).
+        if (change.type === FileChangeType.Deleted) {
+          for (const f of [...folder.files]) {
+            if (!f.startsWith(p + '/')) continue;
+            folder.files.delete(f);
+            this.summaryCache.delete(f);
+            touched.add(folder);
+          }
+        }
+        continue;
+      }
       touched.add(folder);
       if (change.type === FileChangeType.Deleted) {
         folder.files.delete(p);
@@ -471,6 +493,23 @@ export class Workspace {
       lastValid: folder.lastValid,
     };
     return { host, settings, versions };
+  }
+
+  /**
+   * The calls in the files under `dir` (`privet/init`): from the index when `dir` lies in an
+   * indexed workspace folder, else from a check of the files found there.
+   */
+  async callsUnder(dir: string): Promise<TrackingCall[]> {
+    const folder = this.folderOf(dir);
+    const inside = (f: string) => dir === '/' || f === dir || f.startsWith(dir + '/');
+    if (folder !== this.loose) {
+      await folder.indexing;
+      await this.whenFresh(folder);
+      if (folder.indexed) return (folder.result?.output.calls ?? []).filter((c) => inside(c.file));
+    }
+    const files = [...(await this.walk(newFolder('', dir), [], () => undefined))].sort();
+    const output = await check({ files, readFile: (p) => this.readFile(p), fileExists: (p) => this.fileExists(p), summaryCache: this.summaryCache });
+    return output.calls;
   }
 
   /** The version of an open document, null when it is not open. */

@@ -11,6 +11,9 @@ import type { DocumentContext } from '../workspace';
 /** Characters after which the client should ask: string quotes, YAML `key: `, flow lists. */
 export const completionTriggerCharacters = ["'", '"', '`', ' ', '[', ','];
 
+/** The trigger characters that matter in JS/TS (opening an event-name string). */
+export const completionTriggersInCode = ["'", '"', '`'];
+
 const kinds: Record<CompletionEntryKind, CompletionItemKind> = {
   event: CompletionItemKind.Event,
   property: CompletionItemKind.Property,

@@ -80,7 +80,9 @@ export function lspScenario(name: string, makeTransport: () => Transport): void 
 
     suiteTeardown(async function () {
       this.timeout(20000);
+      const errors = client?.logs.filter((l) => /error|exception/i.test(l)) ?? [];
       await client?.shutdown();
+      assert.deepEqual(errors, [], 'the server logged no errors');
       if (root) fs.rmSync(root, { recursive: true, force: true });
     });
 
@@ -354,6 +356,40 @@ export function lspScenario(name: string, makeTransport: () => Transport): void 
       await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(page), type: FileChangeType.Deleted }] });
       await diagnosticsWhere(manifestUri, (ds) => ds.some((d) => d.code === 'unused-event'), 'Page Viewed unused again');
       await client.waitFor(() => client.statuses[client.statuses.length - 1].calls === callsBefore, { message: 'call count back' });
+    });
+
+    test('watched files: a deleted folder takes its files out of the index', async () => {
+      const legacy = path.join(root, 'src', 'legacy');
+      const callsBefore = client.statuses[client.statuses.length - 1].calls;
+      fs.mkdirSync(legacy);
+      fs.writeFileSync(path.join(legacy, 'old.ts'), "export const old = () => analytics.track('Legacy Event');\n");
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(legacy, 'old.ts')), type: FileChangeType.Created }] });
+      await client.waitFor(() => client.statuses[client.statuses.length - 1].calls === callsBefore + 1, { message: 'legacy call indexed' });
+      fs.rmSync(legacy, { recursive: true });
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(legacy), type: FileChangeType.Deleted }] });
+      await client.waitFor(() => client.statuses[client.statuses.length - 1].calls === callsBefore, { message: 'legacy call forgotten' });
+    });
+
+    test('files outside every workspace folder: checked against their own manifest; privet/init works there too', async () => {
+      const outside = copyFixture('lsp-workspace');
+      try {
+        const uri = await client.open(path.join(outside, 'src', 'signup.ts'));
+        await diagnosticsWhere(uri, (ds) => codes(ds).includes('undeclared-event'), 'undeclared-event outside the workspace');
+        await client.close(uri);
+        await diagnosticsWhere(uri, (ds) => ds.length === 0, '[] on close');
+        const init = await client.request<{ path: string; created: boolean; text: string }>('privet/init', { folderUri: uriOf(path.join(outside, 'src')) });
+        assert.equal(init.path, path.join(outside, 'src', 'privacy.yaml'));
+        assert.equal(init.created, true);
+        assert.match(init.text, /Signup Started/);
+      } finally {
+        fs.rmSync(outside, { recursive: true, force: true });
+      }
+    });
+
+    test('completion: YAML trigger characters do not trigger in code', async () => {
+      const code = client.text(checkoutUri)!;
+      const result = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri: checkoutUri }, position: positionOf(code, '{ order_id', 1), context: { triggerKind: 2, triggerCharacter: ' ' } });
+      assert.equal(result, null);
     });
 
     test('settings: privet.rules from workspace/configuration, re-read on didChangeConfiguration', async () => {

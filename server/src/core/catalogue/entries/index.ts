@@ -21,6 +21,7 @@ import { firebaseAnalytics } from './firebase';
 import { getanalytics } from './getanalytics';
 import { criteo, crisp, drift, gleanJs, kissmetrics, mouseflow, outbrain, quoraPixel, taboola, tawk, yandexMetrica, zendesk } from './others';
 import { launchdarkly, launchdarklyNode, statsig, statsigNode } from './featureFlags';
+import { contentsquare, rrweb, smartlook } from './sessionReplay';
 
 export const allEntries: readonly SdkEntry[] = [segment, segmentNode, rudderstack, ga4, gtm, universalAnalytics, mixpanel, mixpanelNode, amplitude, amplitudeNode, heap, posthog, posthogNode, fullstory, hotjar, logrocket, intercom, hubspot, metaPixel, matomo,
   // §4.23–§4.43 and others
@@ -28,4 +29,6 @@ export const allEntries: readonly SdkEntry[] = [segment, segmentNode, rudderstac
   adobeAnalytics, adobeTags, adobeAlloy, pendo, braze, customerio, customerioNode, klaviyo, sentry, datadogRum, firebaseAnalytics,
   getanalytics, yandexMetrica, quoraPixel, criteo, taboola, outbrain, kissmetrics, mouseflow, crisp, drift, zendesk, tawk, gleanJs,
   launchdarkly, launchdarklyNode, statsig, statsigNode,
+  // tracking techniques (tracking-techniques-a.md, -b.md)
+  rrweb, smartlook, contentsquare,
 ];
