@@ -10,6 +10,7 @@ import { fullstory, hotjar, logrocket } from './sessionTools';
 import { hubspot, intercom } from './messaging';
 import { posthog, posthogNode } from './posthog';
 import { metaPixel } from './pixels';
+import { linkedinInsight, pinterestTag, tiktokPixel, xPixel } from './adPixels';
 import { matomo } from './matomo';
 import { clarity, microsoftUet, redditPixel, snapPixel } from './adPixels2';
 import { fathom, plausible, simpleAnalytics, umami, vercelAnalytics } from './privacyAnalytics';
@@ -23,7 +24,7 @@ import { criteo, crisp, drift, gleanJs, kissmetrics, mouseflow, outbrain, quoraP
 import { launchdarkly, launchdarklyNode, statsig, statsigNode } from './featureFlags';
 import { contentsquare, rrweb, smartlook } from './sessionReplay';
 
-export const allEntries: readonly SdkEntry[] = [segment, segmentNode, rudderstack, ga4, gtm, universalAnalytics, mixpanel, mixpanelNode, amplitude, amplitudeNode, heap, posthog, posthogNode, fullstory, hotjar, logrocket, intercom, hubspot, metaPixel, matomo,
+export const allEntries: readonly SdkEntry[] = [segment, segmentNode, rudderstack, ga4, gtm, universalAnalytics, mixpanel, mixpanelNode, amplitude, amplitudeNode, heap, posthog, posthogNode, fullstory, hotjar, logrocket, intercom, hubspot, metaPixel, tiktokPixel, linkedinInsight, xPixel, pinterestTag, matomo,
   // §4.23–§4.43 and others
   snapPixel, redditPixel, clarity, microsoftUet, plausible, fathom, umami, simpleAnalytics, vercelAnalytics, snowplow,
   adobeAnalytics, adobeTags, adobeAlloy, pendo, braze, customerio, customerioNode, klaviyo, sentry, datadogRum, firebaseAnalytics,
