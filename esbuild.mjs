@@ -28,6 +28,7 @@ const builds = [
 if (existsSync('server/src/node/main.ts')) builds.push({ ...node, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' });
 if (existsSync('client/src/extension.ts')) builds.push({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] });
 if (existsSync('client/src/webview/main.ts')) builds.push({ bundle: true, platform: 'browser', format: 'iife', target: 'es2020', minify: production, sourcemap: false, logLevel: 'warning', entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview/main.js' });
+if (existsSync('client/src/webview/main.css')) builds.push({ bundle: true, minify: production, logLevel: 'warning', entryPoints: ['client/src/webview/main.css'], outfile: 'dist/webview/main.css' });
 
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();

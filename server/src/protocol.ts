@@ -7,11 +7,13 @@
  * saying who sends it to whom. Every method here is described in `docs/lsp-extensions.md`;
  * `server/test/architecture.test.ts` fails when one is missing there.
  *
- * The file has no imports on purpose: it is bundled into both sides, so it must not pull
- * `vscode-languageserver` into the client or `vscode-languageclient` into the server. Callers
- * pass the types explicitly: `connection.sendNotification(StatusNotification.method, params)`,
+ * The file imports no LSP library on purpose: it is bundled into both sides, so it must not pull
+ * `vscode-languageserver` into the client or `vscode-languageclient` into the server. Its only
+ * imports are the graph type and the pure map exports (no Node API either). Callers pass the
+ * types explicitly: `connection.sendNotification(StatusNotification.method, params)`,
  * `client.sendRequest<InitRequest.Result>(InitRequest.method, params)`.
  */
+import type { DataFlowGraph } from './core/services/dataFlow';
 
 /**
  * `privet/status` — notification, sent from the server to the client whenever the totals change
@@ -45,9 +47,15 @@ export namespace DataFlowGraphRequest {
     /** Limit the graph to the workspace governed by this document's manifest; all when absent. */
     uri?: string;
   }
-  /** The graph as JSON (typed once the core's graph model lands). */
-  export type Result = unknown;
+  /** The graph (`core/services/dataFlow.ts`), plain JSON; null when the server could not build it. */
+  export type Result = DataFlowGraph | null;
 }
+
+/**
+ * The exports of the data-flow map (`privet map --format …`): pure functions of the graph, shared
+ * so that the panel's export button writes exactly what the CLI writes.
+ */
+export { toHtml, toJson, toMarkdown, toMermaid } from './core/services/mapExport';
 
 /**
  * `privet/init` — request, sent from the client to the server to draft a starting manifest

@@ -177,7 +177,7 @@ suite('dataFlow: graph from real detection', () => {
     assert.equal(seg.label, 'segment');
     assert.equal(seg.sublabel, 'Twilio Segment · US · P2Y · SCCs');
     assert.equal(seg.details.retention, 'P2Y');
-    assert.equal(node(g, 'purpose:identity-resolution').sublabel, 'consent · consent: marketing');
+    assert.equal(node(g, 'purpose:identity-resolution').sublabel, 'consent: marketing');
     assert.equal(node(g, 'category:user.contact.email').personal, true);
     assert.equal(node(g, 'category:none').personal, false);
   });

@@ -723,7 +723,8 @@ function purposeNode(node: NodeFactory, purpose: string | null, m: Manifest | nu
   const n = node(id, () => ({
     layer: 'purpose',
     label: purpose ?? '(no declared purpose)',
-    sublabel: decl ? [decl.legal_basis, decl.consent ? `consent: ${decl.consent}` : null].filter(Boolean).join(' · ') || undefined : undefined,
+    // The legal basis, and for consent which consent category the banner must grant.
+    sublabel: decl?.legal_basis ? (decl.legal_basis === 'consent' ? `consent: ${decl.consent ?? '?'}` : decl.legal_basis.replace(/_/g, ' ')) : undefined,
     kind: 'purpose',
     marked: !decl,
     personal: false,
