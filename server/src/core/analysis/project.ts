@@ -672,7 +672,16 @@ function switchedTechnique(spec: CallSpec, args: ArgValue[]): TrackingCall['tech
   for (const sw of spec.switches ?? []) {
     const v = valueAt(args, sw.path);
     if (!v) continue;
+    if (sw.unless) {
+      const u = valueAt(args, sw.unless.path);
+      if (sw.unless.equals !== undefined && literalIs(u, sw.unless.equals)) continue;
+      if (sw.unless.matches !== undefined && u && new RegExp(sw.unless.matches).test(deepText(u))) continue;
+    }
     const text = v.t === 'lit' ? v.text : v.t === 'str' ? `'${v.v}'` : null;
+    if (sw.matches !== undefined) {
+      if (new RegExp(sw.matches).test(deepText(v))) return sw.technique;
+      continue;
+    }
     if (sw.equals !== undefined) {
       if (text === sw.equals || (v.t === 'str' && v.v === sw.equals)) return sw.technique;
       continue;
@@ -683,6 +692,22 @@ function switchedTechnique(spec: CallSpec, args: ArgValue[]): TrackingCall['tech
     if (when === 'truthy' && !(text !== null && ['false', '0', 'null', 'undefined', "''"].includes(text)) && !(v.t === 'str' && v.v === '')) return sw.technique;
   }
   return undefined;
+}
+
+/** Source text of a value with array items and object values spelled out (for `matches`). */
+function deepText(v: ArgValue, depth = 0): string {
+  if (depth > 4) return textOf(v);
+  if (v.t === 'str') return v.v;
+  if (v.t === 'arr') return `[${v.items.map((i) => deepText(i, depth + 1)).join(', ')}]`;
+  if (v.t === 'obj') return `{${[...v.props.map((p) => `${p.key}: ${deepText(p.value, depth + 1)}`), ...v.spreads.map((x) => `...${deepText(x, depth + 1)}`)].join(', ')}}`;
+  return textOf(v);
+}
+
+/** True when `v` is a literal (or string) whose text is `equals` (`true`, `'allow'` or `allow`). */
+function literalIs(v: ArgValue | undefined, equals: string): boolean {
+  if (!v) return false;
+  if (v.t === 'lit') return v.text === equals;
+  return v.t === 'str' && (v.v === equals || `'${v.v}'` === equals);
 }
 
 /** The session-replay masking a call configures. */

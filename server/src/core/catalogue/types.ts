@@ -42,9 +42,20 @@ export interface CallSpec {
    * `Sentry.init({ replaysSessionSampleRate: 0.1 })`): when one matches, the call is reported even
    * if `silent`, as kind `other` with that technique. `when`: `present` (the key is written),
    * `truthy` (not `false`/`0`/`null`/`''`), `notFalse` (anything but `false`); `equals` compares
-   * a literal's text.
+   * a literal's text; `matches` is a regular expression tested on the value's source text (array
+   * items and object values included: `client.add({ plugin: new IdfaPlugin() })`). `unless`: the
+   * switch does not apply when that path holds a literal equal to `equals`, or a value whose source
+   * text `matches` (`datadogRum.init({ sessionReplaySampleRate: 100, startSessionReplayRecordingManually: true })`
+   * records only from `startSessionReplayRecording()`).
    */
-  switches?: { path: string; technique: TechniqueId; when?: 'present' | 'truthy' | 'notFalse'; equals?: string }[];
+  switches?: {
+    path: string;
+    technique: TechniqueId;
+    when?: 'present' | 'truthy' | 'notFalse';
+    equals?: string;
+    matches?: string;
+    unless?: { path: string; equals?: string; matches?: string };
+  }[];
   /**
    * Session replay: the masking the call configures, from option values. The first rule whose
    * path holds a literal equal to `equals` (its source text: `false`, `'all'`) sets the level;

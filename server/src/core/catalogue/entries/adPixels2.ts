@@ -82,7 +82,8 @@ export const clarity: SdkEntry = {
     },
     npm: {
       methods: {
-        init: { kind: 'other', silent: true },
+        // Records sessions once loaded (techniques-b §B3.7); masking is a project setting (unknown here).
+        init: { kind: 'other', technique: 'session-replay' },
         identify: { kind: 'identify', identity: 'a0', named: { friendlyName: 'a3' } },
         setTag: { kind: 'other', keyValue: { key: 'a0', value: 'a1' } },
         event: { kind: 'track', event: 'a0' },

@@ -27,9 +27,51 @@ const scopeMethods: Record<string, MethodSpec> = {
 };
 
 const scopeGetter: CallSpec = { kind: 'other', silent: true, returns: 'scope' };
+
+/**
+ * Session replay (techniques-b §B3.3): the replay integration is the replay call. Sentry masks all
+ * text, inputs and media by default (`all`); `maskAllText: false` leaves inputs masked (`inputs`),
+ * `maskAllInputs: false` unmasks inputs (`none`, whatever the text setting).
+ */
+const replayIntegration: CallSpec = {
+  kind: 'other',
+  technique: 'session-replay',
+  masking: {
+    default: 'all',
+    rules: [
+      { path: 'a0.maskAllInputs', equals: 'false', level: 'none' },
+      { path: 'a0.maskAllText', equals: 'false', level: 'inputs' },
+    ],
+  },
+};
+/** React Native `mobileReplayIntegration({ maskAllText, maskAllImages, maskAllVectors })`: text includes inputs. */
+const mobileReplayIntegration: CallSpec = {
+  kind: 'other',
+  technique: 'session-replay',
+  masking: { default: 'all', rules: [{ path: 'a0.maskAllText', equals: 'false', level: 'none' }] },
+};
+/**
+ * `init({ replaysSessionSampleRate | replaysOnErrorSampleRate })` is the replay call only when no
+ * replay integration call is visible in `integrations` (the Loader Script adds it, `Sentry.addIntegration`
+ * elsewhere, or the legacy `new Sentry.Replay()`, which is not a call); its masking is unknown.
+ */
+const sentryInit: CallSpec = {
+  kind: 'other',
+  silent: true,
+  switches: ['a0.replaysSessionSampleRate', 'a0.replaysOnErrorSampleRate'].map((path) => ({
+    path,
+    technique: 'session-replay' as const,
+    when: 'truthy' as const,
+    unless: { path: 'a0.integrations', matches: '\\b(?:mobileR|r)eplayIntegration\\s*\\(' },
+  })),
+};
+
 const sentryFns: Record<string, MethodSpec> = {
   ...scopeMethods,
-  init: { kind: 'other', silent: true },
+  init: sentryInit,
+  replayIntegration,
+  mobileReplayIntegration,
+  getReplay: { kind: 'other', silent: true, returns: 'replay' },
   getCurrentScope: scopeGetter,
   getIsolationScope: scopeGetter,
   getGlobalScope: scopeGetter,
@@ -52,6 +94,8 @@ export const sentry: SdkEntry = {
   types: {
     sentry: { methods: { ...sentryFns, onLoad: { kind: 'other', silent: true } } },
     scope: { methods: scopeMethods },
+    // `Sentry.getReplay()?.start()` / `.startBuffering()` start a recording configured elsewhere.
+    replay: { methods: { start: { kind: 'other', technique: 'session-replay' }, startBuffering: { kind: 'other', technique: 'session-replay' }, stop: { kind: 'consent' } } },
     ...sentryModule.types,
   },
   hosts: ['js.sentry-cdn.com', 'browser.sentry-cdn.com', 'ingest.sentry.io'],
@@ -75,7 +119,30 @@ export const datadogRum: SdkEntry = {
   types: {
     rum: {
       methods: {
-        init: { kind: 'other', silent: true },
+        // Session replay (techniques-b §B3.11): `sessionReplaySampleRate` > 0 (default 0; legacy
+        // `replaySampleRate` / `premiumSampleRate`) records, unless recording starts manually through
+        // `startSessionReplayRecording()`. Masking: `defaultPrivacyLevel` (default `mask-user-input`).
+        init: {
+          kind: 'other',
+          silent: true,
+          switches: ['a0.sessionReplaySampleRate', 'a0.replaySampleRate', 'a0.premiumSampleRate'].map((path) => ({
+            path,
+            technique: 'session-replay' as const,
+            when: 'truthy' as const,
+            unless: { path: 'a0.startSessionReplayRecordingManually', equals: 'true' },
+          })),
+          masking: {
+            default: 'inputs',
+            rules: [
+              { path: 'a0.defaultPrivacyLevel', equals: "'allow'", level: 'none' },
+              { path: 'a0.defaultPrivacyLevel', equals: "'mask-user-input'", level: 'inputs' },
+              { path: 'a0.defaultPrivacyLevel', equals: "'mask'", level: 'all' },
+              { path: 'a0.defaultPrivacyLevel', equals: "'mask-unless-allowlisted'", level: 'all' },
+            ],
+          },
+        },
+        startSessionReplayRecording: { kind: 'other', technique: 'session-replay' },
+        stopSessionReplayRecording: { kind: 'consent' },
         onReady: { kind: 'other', silent: true },
         setUser: userLike('identify'),
         setUserProperty: { kind: 'identify', keyValue: { key: 'a0', value: 'a1' } },

@@ -128,12 +128,15 @@ export const kissmetrics: SdkEntry = {
   docs: 'tracking-sdks.md §4.43',
 };
 
+const mouseflowRecord: CallSpec = { kind: 'other', technique: 'session-replay', masking: { default: 'none', rules: [] } };
+
 export const mouseflow: SdkEntry = {
   id: 'mouseflow',
   name: 'Mouseflow',
   vendor: 'Mouseflow',
   category: 'session-replay',
-  globals: { _mfq: 'mfq' },
+  modules: { 'react-mouseflow': { mouseflow: 'mouseflow', default: 'mouseflow' } },
+  globals: { _mfq: 'mfq', mouseflow: 'mouseflow' },
   types: {
     mfq: {
       methods: {
@@ -144,13 +147,30 @@ export const mouseflow: SdkEntry = {
               tag: { kind: 'other', named: { tag: 'a0[1]' } },
               setVariable: { kind: 'other', keyValue: { key: 'a0[1]', value: 'a0[2]' } },
               newPageView: { kind: 'page', event: 'a0[1]' },
+              identify: { kind: 'identify', identity: 'a0[1]' },
+              stop: { kind: 'consent' },
             },
           },
         },
       },
     },
+    // Recording starts when the script loads (unless `mouseflowAutoStart = false`, then `mouseflow.start()`);
+    // the legacy script logs keys on non-password inputs (`none`, techniques-b §B3.0).
+    mouseflow: {
+      methods: {
+        start: mouseflowRecord,
+        stop: { kind: 'consent' },
+        identify: { kind: 'identify', identity: 'a0' },
+        setVariable: { kind: 'other', keyValue: { key: 'a0', value: 'a1' } },
+        tag: { kind: 'other', named: { tag: 'a0' } },
+        newPageView: { kind: 'page', event: 'a0' },
+        // react-mouseflow `mouseflow.initialize(projectId)` loads the recorder.
+        initialize: mouseflowRecord,
+      },
+    },
   },
-  docs: 'tracking-sdks.md §4.43',
+  hosts: ['cdn.mouseflow.com', 'o2.mouseflow.com'],
+  docs: 'tracking-sdks.md §4.43, tracking-techniques-b.md §B3.9',
 };
 
 /** `$crisp.push(['set', 'user:email', [email]])`: the data key (arg 1) says what is sent. */

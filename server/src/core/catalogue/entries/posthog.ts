@@ -18,7 +18,29 @@ const client: TypeSpec = {
     opt_in_capturing: { kind: 'consent' },
     opt_out_capturing: { kind: 'consent' },
     clear_opt_in_out_capturing: { kind: 'consent' },
-    init: { kind: 'other', silent: true, returns: 'client' },
+    // Session replay (techniques-b §B3.2): recording is a project setting the code cannot see, so
+    // `init` is a replay call only when its options ask for recording (`session_recording: {…}`
+    // without `disable_session_recording: true`, or `disable_session_recording: false`).
+    // Inputs are masked by default; `maskAllInputs: false` unmasks them, `maskTextSelector: '*'` masks all text.
+    init: {
+      kind: 'other',
+      silent: true,
+      returns: 'client',
+      switches: [
+        { path: 'a1.session_recording', technique: 'session-replay', unless: { path: 'a1.disable_session_recording', equals: 'true' } },
+        { path: 'a1.disable_session_recording', technique: 'session-replay', equals: 'false' },
+      ],
+      masking: {
+        default: 'inputs',
+        rules: [
+          { path: 'a1.session_recording.maskAllInputs', equals: 'false', level: 'none' },
+          { path: 'a1.session_recording.maskTextSelector', equals: "'*'", level: 'all' },
+        ],
+      },
+    },
+    // Forces recording on; the masking was configured in `init` (unknown here).
+    startSessionRecording: { kind: 'other', technique: 'session-replay' },
+    stopSessionRecording: { kind: 'consent' },
   },
   // Named instances (`posthog.init(token, cfg, 'name')`) are reached as other members.
   members: { people: 'people', featureFlags: 'none', sessionRecording: 'none', persistence: 'none', sessionPersistence: 'none', config: 'none', surveys: 'none', toolbar: 'none', sessionManager: 'none', webVitalsAutocapture: 'none' },

@@ -22,6 +22,17 @@ const fsSetProperties: MethodSpec = {
     value: { kind: 'other', props: 'a1.properties' },
   },
 };
+/**
+ * Session replay (techniques-b §B3.5): `init({ orgId })` records unless `startCaptureManually: true`
+ * (then `FS('start')` does). Masking is the FullStory "Private by Default" setting: unknown here.
+ */
+const fsInit: CallSpec = {
+  kind: 'other',
+  silent: true,
+  switches: [{ path: 'a0', technique: 'session-replay', unless: { path: 'a0.startCaptureManually', equals: 'true' } }],
+};
+const fsStart: CallSpec = { kind: 'other', technique: 'session-replay' };
+
 const fsCommands: Record<string, MethodSpec> = {
   trackEvent: { kind: 'track', event: 'a1.name', props: 'a1.properties' },
   trackEventAsync: { kind: 'track', event: 'a1.name', props: 'a1.properties' },
@@ -30,13 +41,14 @@ const fsCommands: Record<string, MethodSpec> = {
   setProperties: fsSetProperties,
   setPropertiesAsync: fsSetProperties,
   shutdown: { kind: 'consent' },
-  start: { kind: 'consent' },
+  // Starts capture held back by `startCaptureManually: true` / `_fs_capture_on_startup = false` (techniques-b §B3.5).
+  start: fsStart,
   restart: { kind: 'consent' },
 };
 
 /** v1 API (`FS.identify`, `FullStory.event` of `import * as FullStory`, React Native). */
 const fsV1: Record<string, MethodSpec> = {
-  init: { kind: 'other', silent: true },
+  init: fsInit,
   identify: { kind: 'identify', identity: 'a0', traits: 'a1' },
   setUserVars: { kind: 'identify', traits: 'a0' },
   setVars: { dispatch: { at: 'a0', cases: { user: { kind: 'identify', traits: 'a1' } }, default: { kind: 'other', props: 'a1' } } },
@@ -69,9 +81,15 @@ export const fullstory: SdkEntry = {
 // ---------------------------------------------------------------------------------------------
 // Hotjar (§4.14): `hj(cmd, …)`, `@hotjar/browser`, react-hotjar, react-use-hotjar. Events carry no properties.
 
+/**
+ * Session replay (techniques-b §B3.6): loading the tag records when recordings are on in the
+ * dashboard; keystrokes are suppressed by default (`inputs`).
+ */
+const hotjarInit: CallSpec = { kind: 'other', technique: 'session-replay', masking: { default: 'inputs', rules: [] } };
+
 const hotjarMethods: Record<string, MethodSpec> = {
-  init: { kind: 'other', silent: true },
-  initialize: { kind: 'other', silent: true },
+  init: hotjarInit,
+  initialize: hotjarInit,
   identify: { kind: 'identify', identity: 'a0', traits: 'a1' },
   event: { kind: 'track', event: 'a0' },
   stateChange: { kind: 'page', event: 'a0' },
@@ -106,7 +124,7 @@ export const hotjar: SdkEntry = {
     useHotjar: { call: { kind: 'other', silent: true, returns: 'hotjarHook' } },
     hotjarHook: {
       methods: {
-        initHotjar: { kind: 'other', silent: true },
+        initHotjar: hotjarInit,
         identifyHotjar: { kind: 'identify', identity: 'a0', traits: 'a1' },
         stateChange: { kind: 'page', event: 'a0' },
       },
@@ -129,7 +147,20 @@ export const logrocket: SdkEntry = {
   types: {
     LogRocket: {
       methods: {
-        init: { kind: 'other', silent: true },
+        // Records from `init` (techniques-b §B3.4) unless `dom: { isEnabled: false }`; only passwords are
+        // masked by default (`none`): `dom.inputSanitizer: true` masks inputs, `dom.textSanitizer: true` all text.
+        init: {
+          kind: 'other',
+          silent: true,
+          switches: [{ path: 'a0', technique: 'session-replay', unless: { path: 'a1.dom.isEnabled', equals: 'false' } }],
+          masking: {
+            default: 'none',
+            rules: [
+              { path: 'a1.dom.textSanitizer', equals: 'true', level: 'all' },
+              { path: 'a1.dom.inputSanitizer', equals: 'true', level: 'inputs' },
+            ],
+          },
+        },
         identify: { kind: 'identify', identity: 'a0', traits: 'a1', identityMayBeTraits: true },
         track: { kind: 'track', event: 'a0', props: 'a1' },
         // Error reports: `{ tags, extra }` may carry personal data.
