@@ -48,7 +48,7 @@ function maskingFix(ctx: RuleContext, call: TrackingCall, required: MaskingLevel
     }
   }
   if (edits.length === 0) return null;
-  return codeFix(call.file, `Set the masking options to mask ${required === 'all' ? 'all text and inputs' : 'inputs'}`, edits, false);
+  return codeFix(call.file, `Turn on the masking options the call turns off (masking: ${required})`, edits, false);
 }
 
 export const rule: Rule = {

@@ -2,7 +2,6 @@
  * undeclared-identity, undeclared-technique, replay-unmasked.
  */
 import * as assert from 'node:assert/strict';
-import type { TrackingCall } from '../../../src/core/types';
 import { BASE, MANIFEST, applyFix, dedent, fixNamed, messages, of, run } from './harness';
 
 suite('rules: undeclared-identity', () => {
@@ -80,42 +79,42 @@ suite('rules: undeclared-technique', () => {
 });
 
 suite('rules: replay-unmasked', () => {
-  // The catalogue does not recognise a session-replay SDK yet: the PostHog `register` call stands in
-  // for an init call, marked with the technique and the masking level detection would derive.
-  const replay = (masking: 'none' | 'inputs' | 'all') => (calls: TrackingCall[]) => {
-    for (const c of calls) {
-      if (c.method === 'register') {
-        c.technique = 'session-replay';
-        c.masking = masking;
-      }
-    }
-  };
-  const manifest = BASE.replace('destinations:\n', 'destinations:\n  posthog: { sdk: posthog, purposes: [product-analytics], region: EU, retention: P1Y }\n');
-  const src = `posthog.register({ session_recording: { maskAllInputs: false, maskAllText: false } });\n`;
+  const manifest = BASE.replace(
+    'destinations:\n',
+    'destinations:\n  posthog: { sdk: posthog, purposes: [product-analytics], region: EU, retention: P1Y }\n  sentry: { sdk: sentry, purposes: [product-analytics], region: EU, retention: P1Y }\n',
+  );
+  const technique = (masking?: string) => `techniques:\n  session-replay:\n    purpose: product-analytics\n${masking ? `    masking: ${masking}\n` : ''}`;
+  const posthog = `import posthog from 'posthog-js';\nposthog.init('key', { session_recording: { maskAllInputs: false } });\n`;
+  const sentry = `import * as Sentry from '@sentry/browser';\nSentry.init({ dsn: 'x', replaysSessionSampleRate: 0.1, integrations: [Sentry.replayIntegration({ maskAllText: false })] });\n`;
 
-  test('masking weaker than the default (inputs)', async () => {
-    const r = await run({ 'src/app.ts': src }, manifest + 'techniques:\n  session-replay:\n    purpose: product-analytics\n', { mutate: replay('none') });
+  test('PostHog with inputs unmasked, against the default (inputs)', async () => {
+    const r = await run({ 'src/app.ts': posthog }, manifest + technique());
     const fs = of(r, 'replay-unmasked');
     assert.deepEqual(fs.map((f) => f.message), ["Session replay (SDK 'posthog') masks nothing, but techniques.session-replay requires masking: inputs"]);
-    const fix = fixNamed(fs[0], 'Set the masking options');
-    assert.equal(applyFix(r, fix)['src/app.ts'], `posthog.register({ session_recording: { maskAllInputs: true, maskAllText: false } });\n`);
+    assert.equal(fs[0].severity, 'warning');
+    const fix = fixNamed(fs[0], 'Turn on');
+    assert.equal(fix.safe, false);
+    assert.equal(applyFix(r, fix)['src/app.ts'], posthog.replace('maskAllInputs: false', 'maskAllInputs: true'));
   });
 
-  test('masking: all also needs text masked', async () => {
-    const r = await run({ 'src/app.ts': src }, manifest + 'techniques:\n  session-replay:\n    purpose: product-analytics\n    masking: all\n', { mutate: replay('inputs') });
+  test('Sentry with text unmasked, against masking: all', async () => {
+    const r = await run({ 'src/app.ts': sentry }, manifest + technique('all'));
     const fs = of(r, 'replay-unmasked');
-    assert.deepEqual(fs.map((f) => f.message), ["Session replay (SDK 'posthog') masks only inputs, but techniques.session-replay requires masking: all"]);
-    assert.equal(applyFix(r, fs[0].fixes[0])['src/app.ts'], `posthog.register({ session_recording: { maskAllInputs: true, maskAllText: true } });\n`);
+    assert.deepEqual(fs.map((f) => f.message), ["Session replay (SDK 'sentry') masks only inputs, but techniques.session-replay requires masking: all"]);
+    assert.equal(applyFix(r, fs[0].fixes[0])['src/app.ts'], sentry.replace('maskAllText: false', 'maskAllText: true'));
   });
 
-  test('enough masking, or unknown masking, passes', async () => {
-    const t = manifest + 'techniques:\n  session-replay:\n    purpose: product-analytics\n    masking: none\n';
-    assert.deepEqual(of(await run({ 'src/app.ts': src }, t, { mutate: replay('none') }), 'replay-unmasked'), []);
-    const r = await run({ 'src/app.ts': src }, manifest, {
-      mutate: (calls) => {
-        for (const c of calls) c.technique = 'session-replay';
-      },
-    });
-    assert.deepEqual(of(r, 'replay-unmasked'), []);
+  test('enough masking passes', async () => {
+    assert.deepEqual(of(await run({ 'src/app.ts': sentry }, manifest + technique('inputs')), 'replay-unmasked'), []);
+    assert.deepEqual(of(await run({ 'src/app.ts': posthog }, manifest + technique('none')), 'replay-unmasked'), []);
+    const masked = `import posthog from 'posthog-js';\nposthog.init('key', { session_recording: { maskTextSelector: '*' } });\n`;
+    assert.deepEqual(of(await run({ 'src/app.ts': masked }, manifest + technique('all')), 'replay-unmasked'), []);
+  });
+
+  test('an undeclared replay is still judged against the default', async () => {
+    const r = await run({ 'src/app.ts': posthog }, manifest);
+    assert.equal(of(r, 'replay-unmasked').length, 1);
+    assert.match(of(r, 'replay-unmasked')[0].message, /requires masking: inputs \(the default\)$/);
+    assert.equal(of(r, 'undeclared-technique').length, 1);
   });
 });
