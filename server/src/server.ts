@@ -4,7 +4,6 @@
  * the tests pass an in-process one.
  */
 import {
-  type CodeAction,
   CodeActionKind,
   CodeLensRefreshRequest,
   type Connection,
@@ -16,17 +15,13 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { toPosix } from './cli/files';
 import { buildDataFlowGraph } from './core/services/dataFlow';
-import { generateManifest } from './core/services/initManifest';
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { DataFlowGraphRequest, InitRequest } from './protocol';
-import { DiagnosticsPublisher, isDiagnosticData } from './diagnostics';
+import { DiagnosticsPublisher } from './diagnostics';
 import { type RuntimeEnvironment, runSafeAsync } from './runner';
 import { SettingsStore } from './settings';
-import { Workspace, fromPosix, isManifestPath, uriToPath } from './workspace';
-import { currentData, type EditSupport, fixAllAction, fixAllEdit, fixAllKind, isCurrent, quickFixes } from './features/codeActions';
+import { Workspace, isManifestPath, uriToPath } from './workspace';
+import { codeActions, type EditSupport, fixAllEdit, fixAllKind } from './features/codeActions';
 import { completion, completionTriggerCharacters, completionTriggersInCode } from './features/completion';
 import { hover } from './features/hover';
 import { codeLenses, definition, documentSymbols, prepareRename, references, rename, workspaceSymbols } from './features/navigation';
@@ -178,21 +173,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   );
 
   connection.onCodeAction((params, token) =>
-    runSafeAsync(runtime, async () => {
-      const uri = params.textDocument.uri;
-      const versionOf = (u: string) => ws.versionOf(u);
-      // Fixes computed for older text are not offered; wait for the re-check and take its fixes.
-      const stale = params.context.diagnostics.some((d) => isDiagnosticData(d.data) && !isCurrent(d.data, versionOf));
-      if (stale) await ws.context(uri);
-      const actions: CodeAction[] = quickFixes(params, (d) => currentData(d, publisher.get(uri), versionOf), edits);
-      const fixAll = fixAllAction(params, publisher.get(uri));
-      if (fixAll && !client.resolveEdit) {
-        const ctx = await ws.context(uri);
-        fixAll.edit = (ctx && (await fixAllEdit(ws, ctx, edits))) ?? undefined;
-      }
-      if (fixAll && (client.resolveEdit || fixAll.edit)) actions.push(fixAll);
-      return actions;
-    }, [], `Error while computing code actions for ${params.textDocument.uri}`, token),
+    runSafeAsync(runtime, () => codeActions(ws, params, () => publisher.get(params.textDocument.uri), edits, client.resolveEdit), [], `Error while computing code actions for ${params.textDocument.uri}`, token),
   );
 
   connection.onCodeActionResolve(async (action) => {
@@ -209,29 +190,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   });
 
   connection.onRequest(InitRequest.method, (params: InitRequest.Params, token) =>
-    runSafeAsync(runtime, async (): Promise<InitRequest.Result> => {
-      const dir = uriToPath(params.folderUri);
-      if (dir === null) throw new Error(`not a file: URI: ${params.folderUri}`);
-      const root = dir.replace(/\/+$/, '') || '/';
-      const calls = await ws.callsUnder(root);
-      const yml = path.join(fromPosix(root), 'privacy.yml');
-      const target = existsSync(yml) && !existsSync(path.join(fromPosix(root), 'privacy.yaml')) ? yml : path.join(fromPosix(root), 'privacy.yaml');
-      return { path: target, created: !existsSync(target), text: generateManifest(calls, { root }) };
-    }, { path: '', created: false, text: '' }, 'Error while drafting privacy.yaml', token),
+    runSafeAsync(runtime, () => ws.draftManifest(params.folderUri), { path: '', created: false, text: '' }, 'Error while drafting privacy.yaml', token),
   );
 
   connection.onRequest(DataFlowGraphRequest.method, (params: DataFlowGraphRequest.Params, token) =>
     runSafeAsync(runtime, async (): Promise<DataFlowGraphRequest.Result> => {
-      await ws.whenAllFresh();
-      const scope = params.uri ? uriToPath(params.uri) : null;
-      const manifestPath = scope ? ws.folderOf(scope).result?.output.manifestOf.get(scope) ?? (ws.parsedManifest(scope) ? scope : null) : null;
-      const all = ws.results();
-      const governed = (file: string, manifestOf: Map<string, string | null>) => !manifestPath || manifestOf.get(file) === manifestPath || file === manifestPath;
-      const calls = all.flatMap(({ result }) => result.output.calls.filter((c) => governed(c.file, result.output.manifestOf)));
-      const findings = all.flatMap(({ result }) => result.output.findings.filter((f) => governed(f.file, result.output.manifestOf)));
-      const manifests = new Map([...ws.manifests()].filter(([p]) => !manifestPath || p === manifestPath));
-      const roots = all.map(({ folder }) => folder.path).filter(Boolean);
-      const root = manifestPath ? toPosix(path.posix.dirname(manifestPath)) : roots.length === 1 ? roots[0] : undefined;
+      const { calls, findings, manifests, root } = await ws.dataFlowInputs(params.uri);
       return buildDataFlowGraph(calls, findings, manifests, { root });
     }, null, 'Error while building the data-flow graph', token),
   );

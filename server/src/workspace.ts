@@ -17,6 +17,7 @@ import { check, effectiveManifest, type CheckHost, type CheckOutput } from './co
 import type { FileSummary } from './core/analysis/summary';
 import { manifestFileNames } from './core/manifest/findManifest';
 import type { ParsedManifest } from './core/manifest/types';
+import { generateManifest } from './core/services/initManifest';
 import type { Finding, TrackingCall } from './core/types';
 import type { Settings } from './core/settings';
 import { Debouncer, DiagnosticsPublisher, toDiagnostic, validationDelayMs } from './diagnostics';
@@ -510,6 +511,39 @@ export class Workspace {
     const files = [...(await this.walk(newFolder('', dir), [], () => undefined))].sort();
     const output = await check({ files, readFile: (p) => this.readFile(p), fileExists: (p) => this.fileExists(p), summaryCache: this.summaryCache });
     return output.calls;
+  }
+
+  /**
+   * `privet/init`: a manifest drafted from the calls under a folder, and where it belongs (an
+   * existing `privacy.yml` when there is no `privacy.yaml`).
+   */
+  async draftManifest(folderUri: string): Promise<{ path: string; created: boolean; text: string }> {
+    const dir = uriToPath(folderUri);
+    if (dir === null) throw new Error(`not a file: URI: ${folderUri}`);
+    const root = dir.replace(/\/+$/, '') || '/';
+    const calls = await this.callsUnder(root);
+    const yaml = path.join(fromPosix(root), 'privacy.yaml');
+    const yml = path.join(fromPosix(root), 'privacy.yml');
+    const target = !existsSync(yaml) && existsSync(yml) ? yml : yaml;
+    return { path: target, created: !existsSync(target), text: generateManifest(calls, { root }) };
+  }
+
+  /**
+   * What `privet/dataFlowGraph` draws: every checked call, finding and manifest, or those of the
+   * manifest governing `uri` (a source file or a manifest).
+   */
+  async dataFlowInputs(uri: string | undefined): Promise<{ calls: TrackingCall[]; findings: Finding[]; manifests: Map<string, ParsedManifest>; root: string | undefined }> {
+    await this.whenAllFresh();
+    const scope = uri ? uriToPath(uri) : null;
+    const manifestPath = scope === null ? null : isManifestPath(scope) ? scope : (this.folderOf(scope).result?.output.manifestOf.get(scope) ?? null);
+    const all = this.results();
+    const governed = (file: string, manifestOf: Map<string, string | null>) => !manifestPath || file === manifestPath || manifestOf.get(file) === manifestPath;
+    const calls = all.flatMap(({ result }) => result.output.calls.filter((c) => governed(c.file, result.output.manifestOf)));
+    const findings = all.flatMap(({ result }) => result.output.findings.filter((f) => governed(f.file, result.output.manifestOf)));
+    const manifests = new Map([...this.manifests()].filter(([p]) => !manifestPath || p === manifestPath));
+    const roots = all.map(({ folder }) => folder.path).filter(Boolean);
+    const root = manifestPath ? path.posix.dirname(manifestPath) : roots.length === 1 ? roots[0] : undefined;
+    return { calls, findings, manifests, root };
   }
 
   /** The version of an open document, null when it is not open. */

@@ -163,3 +163,22 @@ export async function fixAllEdit(ws: Workspace, ctx: DocumentContext, support: E
   }
   return Object.keys(edits).length ? toWorkspaceEdit(edits, versions, support) : null;
 }
+
+/**
+ * `textDocument/codeAction`: the quick fixes of the diagnostics in the request (waiting for the
+ * re-check when they were computed for older text) and, when asked for, fix-all (its edit left to
+ * `codeAction/resolve` when the client supports that).
+ */
+export async function codeActions(ws: Workspace, params: CodeActionParams, published: () => readonly Diagnostic[], support: EditSupport, resolveEdit: boolean): Promise<CodeAction[]> {
+  const uri = params.textDocument.uri;
+  const versionOf = (u: string) => ws.versionOf(u);
+  if (params.context.diagnostics.some((d) => isDiagnosticData(d.data) && !isCurrent(d.data, versionOf))) await ws.context(uri);
+  const actions = quickFixes(params, (d) => currentData(d, published(), versionOf), support);
+  const fixAll = fixAllAction(params, published());
+  if (fixAll && !resolveEdit) {
+    const ctx = await ws.context(uri);
+    fixAll.edit = (ctx && (await fixAllEdit(ws, ctx, support))) ?? undefined;
+  }
+  if (fixAll && (resolveEdit || fixAll.edit)) actions.push(fixAll);
+  return actions;
+}

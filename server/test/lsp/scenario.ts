@@ -248,6 +248,8 @@ export function lspScenario(name: string, makeTransport: () => Transport): void 
       assert.match(init.text, /Order Completed/);
       const graph = await client.request<{ nodes: unknown[] } | null>('privet/dataFlowGraph', {});
       assert.ok(graph && Array.isArray(graph.nodes) && JSON.stringify(graph).includes('Order Completed'));
+      const scoped = await client.request<{ nodes: unknown[] } | null>('privet/dataFlowGraph', { uri: checkoutUri });
+      assert.ok(scoped && JSON.stringify(scoped).includes('Signup Started'), 'the graph of the manifest governing checkout.ts');
     });
 
     test('cancellation: a cancelled request answers RequestCancelled or a result, and the server goes on', async () => {
