@@ -445,7 +445,7 @@ export class ProjectAnalyzer {
           cur = key ? d.objectKeys![key] : d.object;
         } else if (cmd?.t === 'lit' && Object.hasOwn(d.cases, cmd.text)) cur = d.cases[cmd.text];
         else if (!cmd && d.absent) cur = d.absent;
-        else if (cmd && d.value && cmd.t !== 'str' && cmd.t !== 'obj' && cmd.t !== 'lit') cur = d.value;
+        else if (cmd && d.value && cmd.t !== 'obj' && cmd.t !== 'lit') cur = d.value;
         else if (cmd && (cmd.t === 'param' || cmd.t === 'rest')) cur = { kind: 'other', event: d.at };
       }
       if (cur && !isDispatch(cur)) spec = cur;
