@@ -405,6 +405,15 @@ export function lspScenario(name: string, makeTransport: () => Transport): void 
       client.settings = {};
       await client.notify('workspace/didChangeConfiguration', { settings: null });
       await diagnosticsWhere(uri, (ds) => ds.some((d) => d.code === 'undeclared-property'), 'rule back on');
+      // privet.manifest: one manifest, relative to the folder, for every file.
+      fs.mkdirSync(path.join(root, 'config'));
+      fs.writeFileSync(path.join(root, 'config', 'empty.yaml'), 'version: 1\n');
+      client.settings = { manifest: 'config/empty.yaml' };
+      await client.notify('workspace/didChangeConfiguration', { settings: null });
+      await diagnosticsWhere(checkoutUri, (ds) => codes(ds).includes('undeclared-event'), 'checked against config/empty.yaml');
+      client.settings = {};
+      await client.notify('workspace/didChangeConfiguration', { settings: null });
+      await diagnosticsWhere(checkoutUri, (ds) => !codes(ds).includes('undeclared-event'), 'back to privacy.yaml');
       await client.close(uri);
     });
 
