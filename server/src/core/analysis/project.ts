@@ -457,7 +457,7 @@ export class ProjectAnalyzer {
     const sdks: string[] = [];
     for (const { site, target: t } of target.info.inner) {
       const innerArgs = site.args.map((a) => substitute(a, target.id, args));
-      const ev = this.evaluate(t, innerArgs, argFile, [...guards, ...site.guards], depth + 1);
+      const ev = this.evaluate(t, innerArgs, argFile, [...guards, ...this.resolveGuardModules(target.file, site.guards)], depth + 1);
       if (!ev) continue;
       if (!first) first = ev;
       for (const s of ev.sdks) if (!sdks.includes(s)) sdks.push(s);

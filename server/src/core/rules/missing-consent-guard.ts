@@ -192,7 +192,7 @@ export function wrapInGuardFix(ctx: RuleContext, call: TrackingCall, category: s
   const imp = importEdit(text, sf, call.file, shape.guard, ctx.manifestDir, eol);
   if (imp) edits.unshift(imp);
   const label = shape.cond !== undefined ? `if (${shape.cond})` : `${shape.callee}(…)`;
-  return codeFix(call.file, `Wrap the call in ${label}`, edits, false);
+  return codeFix(call.file, `Wrap the call in ${label}`, edits, true);
 }
 
 export const rule: Rule = {
