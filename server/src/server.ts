@@ -4,6 +4,7 @@
  * the tests pass an in-process one.
  */
 import {
+  type CancellationToken,
   CodeActionKind,
   CodeLensRefreshRequest,
   type Connection,
@@ -20,7 +21,7 @@ import { DataFlowGraphRequest, InitRequest } from './protocol';
 import { DiagnosticsPublisher } from './diagnostics';
 import { type RuntimeEnvironment, runSafeAsync } from './runner';
 import { SettingsStore } from './settings';
-import { Workspace, isManifestPath, uriToPath } from './workspace';
+import { type DocumentContext, Workspace, isManifestPath, uriToPath } from './workspace';
 import { codeActions, type EditSupport, fixAllEdit, fixAllKind } from './features/codeActions';
 import { completion, completionTriggerCharacters, completionTriggersInCode } from './features/completion';
 import { hover } from './features/hover';
@@ -106,64 +107,26 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     void ws.settingsChanged();
   });
 
-  connection.onHover((params, token) =>
-    runSafeAsync(runtime, async () => {
-      const ctx = await ws.context(params.textDocument.uri);
-      return ctx && hover(ctx, params.position);
-    }, null, `Error while computing hover for ${params.textDocument.uri}`, token),
-  );
+  /** A request about one document: safe, cancellable, answered from its fresh context (`fallback` without one). */
+  const withContext = <R>(uri: string, token: CancellationToken, what: string, fallback: R, compute: (ctx: DocumentContext) => R) =>
+    runSafeAsync<R, void>(runtime, async () => {
+      const ctx = await ws.context(uri);
+      return ctx ? compute(ctx) : fallback;
+    }, fallback, `Error while ${what} in ${uri}`, token);
 
-  connection.onCompletion((params, token) =>
-    runSafeAsync(runtime, async () => {
-      // Space, `[` and `,` trigger completion for YAML values; in code they would only force a check.
-      const trigger = params.context?.triggerCharacter;
-      if (trigger && !completionTriggersInCode.includes(trigger) && !isManifestPath(uriToPath(params.textDocument.uri) ?? '')) return null;
-      const ctx = await ws.context(params.textDocument.uri);
-      return ctx && completion(ctx, params.position, ctx.folder.result?.output.calls ?? []);
-    }, null, `Error while computing completions for ${params.textDocument.uri}`, token),
-  );
-
-  connection.onDefinition((params, token) =>
-    runSafeAsync(runtime, async () => {
-      const ctx = await ws.context(params.textDocument.uri);
-      return ctx && definition(ws, ctx, params.position);
-    }, null, `Error while computing the definition for ${params.textDocument.uri}`, token),
-  );
-
-  connection.onReferences((params, token) =>
-    runSafeAsync(runtime, async () => {
-      const ctx = await ws.context(params.textDocument.uri);
-      return ctx ? references(ws, ctx, params.position, params.context.includeDeclaration) : [];
-    }, [], `Error while finding references in ${params.textDocument.uri}`, token),
-  );
-
-  connection.onPrepareRename((params, token) =>
-    runSafeAsync(runtime, async () => {
-      const ctx = await ws.context(params.textDocument.uri);
-      return ctx && prepareRename(ws, ctx, params.position);
-    }, null, `Error while preparing a rename in ${params.textDocument.uri}`, token),
-  );
-
-  connection.onRenameRequest((params, token) =>
-    runSafeAsync(runtime, async () => {
-      const ctx = await ws.context(params.textDocument.uri);
-      return ctx && rename(ws, ctx, params.position, params.newName, edits);
-    }, null, `Error while renaming in ${params.textDocument.uri}`, token),
-  );
-
-  connection.onCodeLens((params, token) =>
-    runSafeAsync(runtime, async () => {
-      const ctx = await ws.context(params.textDocument.uri);
-      return ctx ? codeLenses(ctx) : [];
-    }, [], `Error while computing code lenses for ${params.textDocument.uri}`, token),
-  );
-
-  connection.onDocumentSymbol((params, token) =>
-    runSafeAsync(runtime, async () => {
-      const ctx = await ws.context(params.textDocument.uri);
-      return ctx ? documentSymbols(ctx) : [];
-    }, [], `Error while computing symbols for ${params.textDocument.uri}`, token),
-  );
+  connection.onHover((p, token) => withContext(p.textDocument.uri, token, 'computing hover', null, (ctx) => hover(ctx, p.position)));
+  connection.onCompletion((p, token) => {
+    // Space, `[` and `,` trigger completion for YAML values; in code they would only force a check.
+    const trigger = p.context?.triggerCharacter;
+    if (trigger && !completionTriggersInCode.includes(trigger) && !isManifestPath(uriToPath(p.textDocument.uri) ?? '')) return null;
+    return withContext(p.textDocument.uri, token, 'computing completions', null, (ctx) => completion(ctx, p.position, ctx.folder.result?.output.calls ?? []));
+  });
+  connection.onDefinition((p, token) => withContext(p.textDocument.uri, token, 'finding the definition', null, (ctx) => definition(ws, ctx, p.position)));
+  connection.onReferences((p, token) => withContext(p.textDocument.uri, token, 'finding references', [], (ctx) => references(ws, ctx, p.position, p.context.includeDeclaration)));
+  connection.onPrepareRename((p, token) => withContext(p.textDocument.uri, token, 'preparing a rename', null, (ctx) => prepareRename(ws, ctx, p.position)));
+  connection.onRenameRequest((p, token) => withContext(p.textDocument.uri, token, 'renaming', null, (ctx) => rename(ws, ctx, p.position, p.newName, edits)));
+  connection.onCodeLens((p, token) => withContext(p.textDocument.uri, token, 'computing code lenses', [], (ctx) => codeLenses(ctx)));
+  connection.onDocumentSymbol((p, token) => withContext(p.textDocument.uri, token, 'computing symbols', [], (ctx) => documentSymbols(ctx)));
 
   connection.onWorkspaceSymbol((params, token) =>
     runSafeAsync(runtime, async () => {
