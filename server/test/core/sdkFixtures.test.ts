@@ -82,7 +82,7 @@ function matches(e: Expectation, c: TrackingCall): boolean {
   if (c.file !== e.file || c.range.start.line !== e.line || c.sdk !== e.sdk || c.kind !== e.kind) return false;
   if (e.event === '?') {
     if (!(c.event === null && c.eventDynamic)) return false;
-  } else if (c.event !== e.event) return false;
+  } else if (c.event !== e.event || (e.event === null && c.eventDynamic)) return false;
   if (e.props && [...e.props].sort().join(',') !== c.properties.map((p) => p.key).sort().join(',')) return false;
   if (e.via !== undefined && c.via !== e.via) return false;
   if (e.technique !== undefined && c.technique !== e.technique) return false;
