@@ -250,7 +250,7 @@ function updateFilterControls(g: DataFlowGraph): void {
 // ---------------------------------------------------------------------------------------------
 // Measuring and layout
 
-const measureSvg = svg('svg', { class: 'map measure', 'aria-hidden': 'true', width: 0, height: 0 });
+const measureSvg = svg('svg', { class: 'measure', 'aria-hidden': 'true', width: 0, height: 0 });
 document.body.append(measureSvg);
 const measureCache = new Map<string, number>();
 function textWidth(text: string, cls: string): number {
@@ -315,6 +315,8 @@ async function layout(nodes: NodeBox[], edges: GEdge[]): Promise<ElkNode> {
       // One column per layer: interactive layering keeps the x hints below (layer × 1000), where
       // partitions alone let a layer spread over several columns once edge labels add dummies.
       'elk.layered.layering.strategy': 'INTERACTIVE',
+      // One drawing, not one per connected component: a destination nothing reaches stays in its column.
+      'elk.separateConnectedComponents': 'false',
       'elk.edgeRouting': 'ORTHOGONAL',
       'elk.layered.spacing.nodeNodeBetweenLayers': '70',
       'elk.layered.spacing.edgeNodeBetweenLayers': '20',
@@ -460,9 +462,16 @@ async function render(): Promise<void> {
   }
   status.hidden = true;
   const boxes = nodes.map(nodeBox);
+  // Nodes without an edge (a declared destination nothing reaches) are not laid out by ELK, which
+  // would give them a column of their own: they go under their layer's column afterwards.
+  const linked = new Set(edges.flatMap((e) => [e.from, e.to]));
+  const isolated = boxes.filter((b) => !linked.has(b.node.id));
   let laid: ElkNode;
   try {
-    laid = await layout(boxes, edges);
+    laid = await layout(
+      boxes.filter((b) => linked.has(b.node.id)),
+      edges,
+    );
   } catch (err) {
     status.hidden = false;
     status.textContent = `Layout failed: ${err instanceof Error ? err.message : String(err)}`;
@@ -489,8 +498,23 @@ async function render(): Promise<void> {
     col.max = Math.max(col.max, x + b.width);
     columns.set(b.node.layer, col);
   }
+  const placed = [...(laid.children ?? [])];
+  let bottom = Math.max(0, ...placed.map((c) => (c.y ?? 0) + (c.height ?? 0)));
+  let right = Math.max(0, ...placed.map((c) => (c.x ?? 0) + (c.width ?? 0)));
+  const nextY = new Map<string, number>();
+  for (const b of isolated) {
+    const col = columns.get(b.node.layer);
+    const x = col ? col.min : right + (placed.length ? 70 : 16);
+    const y = nextY.get(b.node.layer) ?? (placed.length ? bottom + 24 : 44);
+    nextY.set(b.node.layer, y + b.height + 14);
+    placed.push({ id: b.node.id, x, y, width: b.width, height: b.height });
+    nodeEls.set(b.node.id, drawNode(b, x, y));
+    if (!col) columns.set(b.node.layer, { min: x, max: x + b.width });
+    right = Math.max(right, x + b.width);
+  }
+  bottom = Math.max(bottom, ...[...nextY.values()].map((y) => y - 14));
   // Tab order follows the columns, top to bottom.
-  const ordered = [...(laid.children ?? [])].sort((a, b) => layerOrder.indexOf(boxById.get(a.id)!.node.layer) - layerOrder.indexOf(boxById.get(b.id)!.node.layer) || (a.y ?? 0) - (b.y ?? 0));
+  const ordered = placed.sort((a, b) => layerOrder.indexOf(boxById.get(a.id)!.node.layer) - layerOrder.indexOf(boxById.get(b.id)!.node.layer) || (a.y ?? 0) - (b.y ?? 0));
   for (const c of ordered) nodeLayer.append(nodeEls.get(c.id)!);
   for (const le of laid.edges ?? []) {
     const e = edgeById.get(le.id);
@@ -505,7 +529,7 @@ async function render(): Promise<void> {
     titleLayer.append(svg('text', { class: 'layer-title', x: col.min, y: 24 }, layerTitles[layer]));
   }
   viewport.replaceChildren(titleLayer, edgeLayer, nodeLayer);
-  laidOut = { width: laid.width ?? 0, height: laid.height ?? 0 };
+  laidOut = { width: Math.max(laid.width ?? 0, right + 16), height: Math.max(laid.height ?? 0, bottom + 16) };
   map.setAttribute('aria-label', `Data-flow map: ${nodes.length} nodes, ${edges.length} edges. Tab through the nodes, Enter to select.`);
   map.setAttribute('data-rendered', String(generation));
   if (state.transform) applyTransform();
@@ -739,7 +763,8 @@ function fit(): void {
   const h = canvas.clientHeight || 600;
   if (!laidOut.width || !laidOut.height) return;
   const k = Math.max(0.2, Math.min(1.25, (w - 16) / laidOut.width, (h - 16) / laidOut.height));
-  state.transform = { k, x: (w - laidOut.width * k) / 2, y: Math.max(4, (h - laidOut.height * k) / 2) };
+  // Centred across, from the top down (a short map does not float in the middle of the panel).
+  state.transform = { k, x: Math.max(4, (w - laidOut.width * k) / 2), y: 4 };
   applyTransform();
   saveState();
 }
