@@ -23,6 +23,7 @@ import { getanalytics } from './getanalytics';
 import { criteo, crisp, drift, gleanJs, kissmetrics, mouseflow, outbrain, quoraPixel, taboola, tawk, yandexMetrica, zendesk } from './others';
 import { launchdarkly, launchdarklyNode, statsig, statsigNode } from './featureFlags';
 import { contentsquare, rrweb, smartlook } from './sessionReplay';
+import { amazonSes, mailgun, mandrill, postmark, resend, sendgrid, sparkpost } from './emailSending';
 
 export const allEntries: readonly SdkEntry[] = [segment, segmentNode, rudderstack, ga4, gtm, universalAnalytics, mixpanel, mixpanelNode, amplitude, amplitudeNode, heap, posthog, posthogNode, fullstory, hotjar, logrocket, intercom, hubspot, metaPixel, tiktokPixel, linkedinInsight, xPixel, pinterestTag, matomo,
   // §4.23–§4.43 and others
@@ -31,5 +32,5 @@ export const allEntries: readonly SdkEntry[] = [segment, segmentNode, rudderstac
   getanalytics, yandexMetrica, quoraPixel, criteo, taboola, outbrain, kissmetrics, mouseflow, crisp, drift, zendesk, tawk, gleanJs,
   launchdarkly, launchdarklyNode, statsig, statsigNode,
   // tracking techniques (tracking-techniques-a.md, -b.md)
-  rrweb, smartlook, contentsquare,
+  rrweb, smartlook, contentsquare, sendgrid, postmark, mailgun, amazonSes, mandrill, sparkpost, resend,
 ];
