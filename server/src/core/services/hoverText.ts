@@ -22,7 +22,6 @@ export function code(text: string): string {
 }
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-const severityIcon: Record<Finding['severity'], string> = { error: '$(error)', warning: '$(warning)', info: '$(info)' };
 const severityLabel: Record<Finding['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 
 /** The declaration of the call's event in the manifest, if any. */
@@ -81,7 +80,7 @@ function propertyRows(call: TrackingCall, declared: Record<string, DeclaredPrope
 function findingLines(findings: readonly Finding[]): string[] {
   const live = findings.filter((f) => !f.suppressed);
   if (live.length === 0) return [];
-  return ['**Findings**', '', ...live.map((f) => `- ${severityIcon[f.severity]} ${severityLabel[f.severity]} ${code(f.rule)}: ${escapeMarkdown(f.message)}`)];
+  return ['**Findings**', '', ...live.map((f) => `- **${severityLabel[f.severity]}** ${code(f.rule)}: ${escapeMarkdown(f.message)}`)];
 }
 
 function callTitle(call: TrackingCall): string {
