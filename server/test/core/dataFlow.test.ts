@@ -327,6 +327,13 @@ suite('dataFlow: findings, techniques, wrappers, scopes', () => {
     assert.deepEqual(ids(buildDataFlowGraph([inner], [], manifests()), 'code'), ['code:src/lib/analytics.ts']);
     const g = buildDataFlowGraph([site], [], manifests());
     assert.equal(g.edges[0].sites[0].call, 'trackEvent');
+    // a wrapper body with its own event, or with a finding on it, is a call of its own: drawn
+    const own = call({ line: 1, file: 'src/lib/analytics.ts', event: 'purchase', eventCandidates: ['purchase'], insideWrapper: 'trackEvent' });
+    assert.deepEqual(ids(buildDataFlowGraph([own, site], [], manifests()), 'code'), ['code:src/app.ts', 'code:src/lib/analytics.ts']);
+    const flagged = finding({ rule: 'missing-consent-guard', line: 1, file: 'src/lib/analytics.ts' });
+    const withFinding = buildDataFlowGraph([inner, site], [flagged], manifests());
+    assert.deepEqual(ids(withFinding, 'code'), ['code:src/app.ts', 'code:src/lib/analytics.ts']);
+    assert.deepEqual(withFinding.findings.map((f) => f.onCall), [true]);
   });
 
   test('paths are relative to the root; several manifests get scoped ids', () => {
