@@ -7,12 +7,13 @@
 import * as ts from 'typescript';
 import type { ArgValue, ObjProp, Span } from './argValues';
 import { Scopes, type Decl } from './scope';
-import type { AppRef, CallSite, CalleeRef, Entity, EntityValue, ExportRef, FileSummary, TrackerContract } from './summary';
+import type { AppRef, CallSite, CalleeRef, DirectTechnique, Entity, EntityValue, ExportRef, FileSummary, TrackerContract } from './summary';
 import type { Catalogue, SdkTypeRef } from '../catalogue';
 import type { GuardFact, PrivacyAnnotation } from '../types';
 import { guardFactsAt } from './guards';
 import { parseAnnotation } from './annotations';
 import { sdkCallResult, sdkConstruct, sdkMember, sdkModuleExport } from './sdkSymbols';
+import { createTechniqueDetector, type DetectorContext } from './detectors';
 
 /** A symbolic value: what an expression is, as far as tracking is concerned. */
 export type Sym =
@@ -60,6 +61,8 @@ class FileAnalyzer {
   private readonly imports = new Set<string>();
   /** Guards at each in-file call of a local function (by entity id), for "guarded by all callers". */
   private readonly localCallerGuards = new Map<string, GuardFact[][]>();
+  /** Techniques used outside SDK calls (detectors/). */
+  private direct: DirectTechnique[] = [];
 
   constructor(
     private readonly sf: ts.SourceFile,
@@ -69,12 +72,15 @@ class FileAnalyzer {
   ) {}
 
   run(): FileSummary {
+    const tech = createTechniqueDetector(this.detectorContext());
     const visit = (n: ts.Node): void => {
       if (ts.isCallExpression(n)) this.onCall(n);
       else if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier)) this.imports.add(n.moduleSpecifier.text);
+      tech?.visit(n);
       ts.forEachChild(n, visit);
     };
     visit(this.sf);
+    if (tech) this.direct = tech.finish();
     this.collectExports();
     this.applyCallerGuards();
     const parseErrors = (this.sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
@@ -87,6 +93,25 @@ class FileAnalyzer {
       lineStarts: [...this.sf.getLineStarts()],
       parseErrors,
       imports: [...this.imports],
+      ...(this.direct.length ? { direct: this.direct } : {}),
+    };
+  }
+
+  /** What the technique detectors use of this analysis. */
+  private detectorContext(): DetectorContext {
+    return {
+      sf: this.sf,
+      text: this.text,
+      value: (e) => this.value(e, 0),
+      initOf: (id) => {
+        const d = this.scopes.lookup(id.text, id);
+        return d?.k === 'var' && d.path.length === 0 ? d.decl.initializer : undefined;
+      },
+      guards: (n) => guardFactsAt(n, this.guardHelpers),
+      fnOf: (n) => {
+        const f = enclosingFunction(n);
+        return f ? this.entityIdFor(f) : null;
+      },
     };
   }
 
@@ -164,7 +189,7 @@ class FileAnalyzer {
       memo.set(fn, out);
       return out;
     };
-    for (const s of this.sites) {
+    for (const s of [...this.sites, ...this.direct]) {
       if (!s.fn) continue;
       const extra = inherited(s.fn, 0);
       if (extra.length) {
@@ -239,6 +264,14 @@ class FileAnalyzer {
       }
       const s = this.resolve(e.expression, depth + 1);
       if (!s) return undefined;
+      const reactHook = s.k === 'app' && s.ref.base.k === 'import' && s.ref.base.module === 'react' ? (s.ref.steps.length === 0 ? s.ref.base.name : s.ref.steps.length === 1 ? s.ref.steps[0].slice(1) : '') : '';
+      if (reactHook === 'useContext') return this.contextValue(e, depth);
+      if (reactHook === 'useMemo') {
+        // useMemo(() => client, []): the memoised value itself.
+        const a0 = e.arguments[0] && unwrap(e.arguments[0]);
+        const inner = a0 && (ts.isArrowFunction(a0) || ts.isFunctionExpression(a0)) ? returnedExpression(a0) : undefined;
+        return inner && this.resolve(inner, depth + 1);
+      }
       if (s.k === 'sdkm' || s.k === 'sdk') return sdkCallResult(this.cat, s);
       if (s.k === 'app') return { k: 'app', ref: { base: s.ref.base, steps: [...s.ref.steps, '()'] } };
       return undefined;
@@ -338,7 +371,24 @@ class FileAnalyzer {
         return this.resolve(m.initializer, depth + 1);
       }
       if (ts.isMethodDeclaration(m) || ts.isGetAccessor(m)) return { k: 'app', ref: { base: { k: 'local', id: this.entityIdFor(cls) }, steps: ['new', '.' + name] } };
-      if (ts.isPropertyDeclaration(m)) break;
+      if (ts.isPropertyDeclaration(m)) {
+        // `private analytics!: AnalyticsService` (set by a framework): an instance of its type.
+        const typed = m.type && this.instanceOfType(m.type, depth);
+        if (typed) return typed;
+        break;
+      }
+    }
+    // Constructor parameter properties (dependency injection: Angular, NestJS):
+    // `constructor(private analytics: AnalyticsService)` is an instance of the declared class.
+    for (const m of cls.members) {
+      if (!ts.isConstructorDeclaration(m)) continue;
+      for (const p of m.parameters) {
+        const isProperty = ts.getModifiers(p)?.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.PublicKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword || x.kind === ts.SyntaxKind.ReadonlyKeyword);
+        if (isProperty && ts.isIdentifier(p.name) && p.name.text === name && p.type) {
+          const typed = this.instanceOfType(p.type, depth);
+          if (typed) return typed;
+        }
+      }
     }
     // Constructor (or any method) assignments `this.client = new PostHog(…)`.
     let found: Sym | undefined;
@@ -357,9 +407,43 @@ class FileAnalyzer {
       ts.forEachChild(n, scan);
     };
     for (const m of cls.members) if ((ts.isConstructorDeclaration(m) || ts.isMethodDeclaration(m)) && m.body) scan(m.body);
-    if (!found) {
-      // Constructor parameter properties `constructor(private analytics: Analytics)` are injected: unknown.
-    }
+    return found;
+  }
+
+  /** An instance of a class named by a type annotation (`AnalyticsService`, `PostHog`), if it is one we know. */
+  private instanceOfType(type: ts.TypeNode, depth: number): Sym | undefined {
+    if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+    const s = this.resolveIdentifier(type.typeName, depth + 1);
+    if (s?.k === 'sdk') return sdkConstruct(this.cat, s);
+    if (s?.k === 'app') return { k: 'app', ref: { base: s.ref.base, steps: [...s.ref.steps, 'new'] } };
+    return undefined;
+  }
+
+  /** `useContext(Ctx)`: the `value` given to `<Ctx.Provider value={…}>` in this file. */
+  private contextValue(call: ts.CallExpression, depth: number): Sym | undefined {
+    const arg = call.arguments[0] && unwrap(call.arguments[0]);
+    if (!arg || !ts.isIdentifier(arg)) return undefined;
+    const d = this.scopes.lookup(arg.text, arg);
+    const declNode = d?.k === 'var' ? d.decl : undefined;
+    if (!declNode) return undefined;
+    let found: Sym | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if ((ts.isJsxOpeningElement(n) || ts.isJsxSelfClosingElement(n)) && ts.isPropertyAccessExpression(n.tagName) && n.tagName.name.text === 'Provider') {
+        const base = n.tagName.expression;
+        if (ts.isIdentifier(base) && base.text === arg.text) {
+          const baseDecl = this.scopes.lookup(base.text, base);
+          const attr = n.attributes.properties.find((a): a is ts.JsxAttribute => ts.isJsxAttribute(a) && ts.isIdentifier(a.name) && a.name.text === 'value');
+          const init = attr?.initializer;
+          if (baseDecl?.k === 'var' && baseDecl.decl === declNode && init && ts.isJsxExpression(init) && init.expression) {
+            found = this.resolve(init.expression, depth + 1);
+            if (found) return;
+          }
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(this.sf);
     return found;
   }
 

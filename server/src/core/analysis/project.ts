@@ -21,6 +21,7 @@ import { Prefilter } from './prefilter';
 import { isDispatch, type Catalogue, type CallSpec, type DispatchSpec, type MethodSpec } from '../catalogue';
 import { sdkCallResult, sdkConstruct, sdkMember, sdkModuleExport, type SdkSym } from './sdkSymbols';
 import { inferCategory } from './categories';
+import { directTechniqueCall } from './detectors';
 import type { CallProperty, GuardFact, Range, TrackingCall } from '../types';
 
 /** A tracker declared in the manifest's `trackers:` section. */
@@ -478,6 +479,12 @@ export class ProjectAnalyzer {
         } catch {
           // A site we cannot evaluate is skipped, never fatal.
         }
+      }
+      // Techniques used outside SDK calls (hand-written pixels, beacons, fingerprints).
+      for (const d of s.direct ?? []) {
+        const toRange = (sp: { start: number; end: number }): Range => ({ start: pos(s.lineStarts, sp.start), end: pos(s.lineStarts, sp.end) });
+        const c = directTechniqueCall(file, toRange, d, this.resolveGuardModules(file, d.guards), (v) => this.constStrings(file, v));
+        if (c) calls.push(c);
       }
     }
     calls.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));

@@ -4,7 +4,7 @@
  * proportional to the tracking-relevant facts, not to the size of the workspace.
  */
 import type { ArgValue, Span } from './argValues';
-import type { GuardFact, PrivacyAnnotation } from '../types';
+import type { GuardFact, PrivacyAnnotation, TechniqueId } from '../types';
 
 /** Where an app reference starts: a local entity or an import. */
 export type AppBase = { k: 'local'; id: string } | { k: 'import'; module: string; name: string };
@@ -35,6 +35,29 @@ export interface CallSite {
   fn: string | null;
   guards: GuardFact[];
   annotation?: PrivacyAnnotation;
+}
+
+/**
+ * A technique used directly, outside any SDK call (`analysis/detectors/`): a hand-written pixel or
+ * beacon to a collection endpoint, a server-side conversion API request, a hand-made e-mail open
+ * pixel or click redirect, a hand-written fingerprint. Turned into a `TrackingCall` of kind `other`.
+ */
+export interface DirectTechnique {
+  technique: TechniqueId;
+  /** Vendor SDK id from the endpoint table (`meta-pixel`), or a family id (`fingerprint:canvas`, `email:open-pixel`). */
+  sdk: string;
+  /** The shape: `img.src`, `<img>`, `sendBeacon`, `fetch`, `post`, `xhr.open`, `canvas`, `webgl`, … */
+  method: string;
+  event: string | null;
+  span: Span;
+  calleeSpan: Span;
+  /** Id of the enclosing function entity, or null at module level. */
+  fn: string | null;
+  guards: GuardFact[];
+  /** The URL's static text (`…` for dynamic parts), when there is one. */
+  url?: string;
+  /** A URL held in an imported constant, matched against the endpoint table at project level. */
+  pendingUrl?: ArgValue;
 }
 
 /** A tracker contract declared by annotation or manifest. */
@@ -82,4 +105,6 @@ export interface FileSummary {
   parseErrors: number;
   /** Module specifiers imported (resolved at project level). */
   imports: string[];
+  /** Techniques used outside SDK calls (absent when none). */
+  direct?: DirectTechnique[];
 }

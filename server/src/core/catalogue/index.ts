@@ -3,6 +3,7 @@
  */
 import type { CallSpec, DispatchSpec, MethodSpec, SdkEntry, TypeSpec } from './types';
 import { allEntries } from './entries';
+import { techniqueEntries } from './endpoints';
 
 export type { SdkEntry, CallSpec, MethodSpec, TypeSpec, DispatchSpec };
 
@@ -46,9 +47,9 @@ export class Catalogue {
 }
 
 let defaultCatalogue: Catalogue | undefined;
-/** The built-in catalogue. */
+/** The built-in catalogue (with stub entries for the SDK ids of hand-written techniques, see endpoints.ts). */
 export function getCatalogue(): Catalogue {
-  return (defaultCatalogue ??= new Catalogue(allEntries));
+  return (defaultCatalogue ??= new Catalogue([...allEntries, ...techniqueEntries(allEntries)]));
 }
 
 /** True when a method spec dispatches on a command argument. */
