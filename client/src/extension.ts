@@ -9,6 +9,7 @@ import { StatusNotification } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { StatusBar } from './statusBar';
+import { notifyDataFlowStatus, registerDataFlowPanel } from './dataFlowPanel';
 
 /** What `activate` returns (`extensions.getExtension('privet.privet').exports`), for the e2e tests. */
 export interface PrivetApi {
@@ -30,7 +31,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Privet
   context.subscriptions.push(
     statusBar,
     // Handlers registered before start() survive restarts.
-    languageClient.onNotification(StatusNotification.method, (params: StatusNotification.Params) => statusBar.update(params)),
+    languageClient.onNotification(StatusNotification.method, (params: StatusNotification.Params) => {
+      statusBar.update(params);
+      notifyDataFlowStatus(params);
+    }),
+    // Restores the data-flow panel after a reload (webview serializer).
+    registerDataFlowPanel(context, languageClient),
     languageClient.onDidChangeState(({ newState }) =>
       statusBar.setState(newState === State.Running ? 'running' : newState === State.Starting ? 'starting' : 'stopped'),
     ),

@@ -18,7 +18,8 @@ const USAGE = `Usage: privet <command> [options]
 Commands:
   check [paths…]          lint files and folders against privacy.yaml (default: .)
   init [path]             write a starting privacy.yaml from the tracking calls found
-  map [paths…]            the data-flow map (--format html|mermaid|json|md)
+  map [paths…]            the data-flow map: --format html|mermaid|json|md (default: from
+                          the --output extension, else mermaid), --output FILE, --manifest FILE
   export KIND [paths…]    ropa-csv | ropa-md | notice-md | xcprivacy | play-csv | fides
   rules                   list the rules
   sdks                    list the SDKs recognised
