@@ -122,7 +122,7 @@ export function generateManifest(calls: readonly TrackingCall[], opts: { root?: 
       out.push(`    use: ${p.use}`);
       out.push(`    legal_basis: TODO          # consent | contract | legal_obligation | vital_interests | public_interest | legitimate_interests`);
       out.push(`    consent: ${q(p.consent)}`);
-      const data = [...p.data].sort();
+      const data = [...p.data].filter((c) => c !== 'none').sort();
       out.push(`    data: [${[...data, 'none'].map(q).join(', ')}]`);
     }
     out.push('');
@@ -134,8 +134,8 @@ export function generateManifest(calls: readonly TrackingCall[], opts: { root?: 
       out.push(`    sdk: ${q(d.sdk)}`);
       if (d.entry) out.push(`    vendor: ${q(d.entry.vendor)}`);
       out.push(`    purposes: [${[...d.purposes].sort().map(q).join(', ')}]`);
-      out.push(`    region: TODO               # where the vendor processes the data, e.g. US or EU`);
-      out.push(`    retention: TODO            # ISO 8601 duration, e.g. P13M`);
+      out.push(`    # TODO: region (where the vendor processes the data, e.g. US or EU) and`);
+      out.push(`    # retention (how long it keeps it, ISO 8601, e.g. P13M); privet warns until both are set.`);
     }
     out.push('');
   }
