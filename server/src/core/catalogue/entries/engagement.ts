@@ -127,7 +127,7 @@ export const customerioNode: SdkEntry = {
   category: 'marketing',
   modules: {
     '@customerio/cdp-analytics-node': { Analytics: 'Analytics', default: 'Analytics' },
-    'customerio-node': { TrackClient: 'TrackClient' },
+    'customerio-node': { TrackClient: 'TrackClient', APIClient: 'APIClient' },
   },
   types: {
     Analytics: { construct: 'client' },
@@ -143,10 +143,22 @@ export const customerioNode: SdkEntry = {
         destroy: { kind: 'consent' },
         suppress: { kind: 'consent' },
         unsuppress: { kind: 'consent' },
+        // Additions (tracking-techniques-a.md §A1.11): a device token; merging two profiles joins their histories.
+        addDevice: { kind: 'identify', identity: 'a0', named: { device_id: 'a1', platform: 'a2' } },
+        mergeCustomers: { kind: 'alias', identity: 'a3', named: { primary_id: 'a1' }, technique: 'identity-matching' },
+      },
+    },
+    // Transactional API: `new APIClient(appKey).sendEmail(new SendEmailRequest({ …, tracked }))`; opens and
+    // clicks are tracked unless `tracked: false` (§A3.1). The request object is only visible as source text.
+    APIClient: { construct: 'api' },
+    api: {
+      methods: {
+        sendEmail: { kind: 'other', silent: true, switches: [{ path: 'a0', technique: 'email-tracking', unless: { path: 'a0', matches: '\\btracked\\s*:\\s*false\\b' } }] },
+        sendPush: { kind: 'other', silent: true },
       },
     },
   },
-  docs: 'tracking-sdks.md §4.37',
+  docs: 'tracking-sdks.md §4.37, tracking-techniques-a.md §A1.11',
 };
 
 // ---------------------------------------------------------------- Klaviyo
