@@ -214,6 +214,12 @@ class FileAnalyzer {
       const d = this.scopes.lookup(id.text, id);
       return d?.k === 'import' && d.name !== 'default' && d.name !== '*' ? d.name : undefined;
     },
+    binding: (id: ts.Identifier) => {
+      const d = this.scopes.lookup(id.text, id);
+      if (d?.k === 'var' && d.decl.initializer && isConstDecl(d.decl)) return { init: d.decl.initializer, path: d.path };
+      if (d?.k === 'param' && !d.rest) return { fn: d.fn, index: d.index, path: d.path };
+      return undefined;
+    },
   };
 
   // ---------------------------------------------------------------- annotations

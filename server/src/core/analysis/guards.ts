@@ -8,7 +8,12 @@
  * - the call is inside a callback passed to a function (`whenConsented('analytics', () => …)`):
  *   recorded as a `callback` fact, which a manifest guard with `callback_arg` turns into proof,
  * - conditions are split on `&&`, negations are followed, `await` and parentheses are looked
- *   through, and a `const ok = hasConsent('x')` is followed to its initializer.
+ *   through, and a `const ok = hasConsent('x')` is followed to its initializer,
+ * - a member path whose root is a constant or a callback parameter is recorded twice: as written
+ *   and with the root replaced by what it stands for, so that the fact names the API that produced
+ *   the value (`const { status } = await requestTrackingPermissionsAsync(); status === 'granted'`
+ *   -> `requestTrackingPermissionsAsync().status`; `const g = window.OnetrustActiveGroups || ''`;
+ *   `requestTrackingPermission().then((s) => s === 'authorized')` -> `requestTrackingPermission()`).
  * Not proven: conditions held in mutable variables, consent checked in another file's caller,
  * state set in event handlers, or checks whose result is ignored.
  */
@@ -20,6 +25,8 @@ export interface GuardHelpers {
   followConst(id: ts.Identifier): ts.Expression | undefined;
   moduleOf(id: ts.Identifier): string | undefined;
   importedName(id: ts.Identifier): string | undefined;
+  /** The `const` (possibly destructured: `path`) or the parameter a name is bound to. */
+  binding?(id: ts.Identifier): { init: ts.Expression; path: string[] } | { fn: ts.SignatureDeclaration; index: number; path: string[] } | undefined;
 }
 
 const MAX_FACTS = 24;
@@ -123,8 +130,13 @@ function condFacts(cond: ts.Expression, truthy: boolean, out: GuardFact[], h: Gu
     if ((eq && truthy) || (ne && !truthy)) {
       const [path, lit] = literalSide(e.left, e.right, h);
       if (path && lit !== undefined) {
-        if (lit === 'true') out.push(pathOrCall(path, h));
-        else out.push({ type: 'compare', path: normalizePath(h.text(path)), value: lit });
+        if (lit === 'true') pushPathOrCall(path, out, h);
+        else {
+          const p = normalizePath(h.text(strip(path)));
+          out.push({ type: 'compare', path: p, value: lit });
+          const x = expandedPath(path, h, 0);
+          if (x && x !== p) out.push({ type: 'compare', path: x, value: lit });
+        }
       }
       return;
     }
@@ -144,7 +156,49 @@ function condFacts(cond: ts.Expression, truthy: boolean, out: GuardFact[], h: Gu
     if (init) return condFacts(init, truthy, out, h, depth + 1);
   }
   if (ts.isCallExpression(e) && isIncludes(e)) return includesFact(e, out, h);
-  out.push(pathOrCall(e, h));
+  pushPathOrCall(e, out, h);
+}
+
+/** A path or call fact, and the path with its root expanded when that says more. */
+function pushPathOrCall(e: ts.Expression, out: GuardFact[], h: GuardHelpers): void {
+  const f = pathOrCall(e, h);
+  out.push(f);
+  if (f.type === 'path') {
+    const x = expandedPath(e, h, 0);
+    if (x && x !== f.path) out.push({ type: 'path', path: x });
+  }
+}
+
+/**
+ * The normalised path of `e` with its root name replaced by what it is bound to: a constant's
+ * initializer (fallbacks `x || ''` dropped, destructuring followed), or, for a parameter of a
+ * callback, the call the callback is passed to (`.then` callbacks: the promise's call). Undefined
+ * when the root is not such a name.
+ */
+function expandedPath(e: ts.Expression, h: GuardHelpers, depth: number): string | undefined {
+  if (!h.binding || depth > 3) return undefined;
+  const u = strip(e);
+  const root = rootIdentifier(u);
+  if (!root || root.text === 'window' || root.text === 'globalThis' || root.text === 'self') return undefined;
+  const b = h.binding(root);
+  if (!b) return undefined;
+  let base: string | undefined;
+  if ('init' in b) {
+    let init = strip(b.init);
+    while (ts.isBinaryExpression(init) && (init.operatorToken.kind === ts.SyntaxKind.BarBarToken || init.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) init = strip(init.left);
+    if (!(ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) || ts.isElementAccessExpression(init) || ts.isCallExpression(init))) return undefined;
+    base = expandedPath(init, h, depth + 1) ?? normalizePath(h.text(init));
+  } else {
+    const call = b.fn.parent;
+    const fnExpr = b.fn as ts.Node as ts.Expression;
+    if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fnExpr)) return undefined;
+    const callee = strip(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'then' && ts.isCallExpression(strip(callee.expression))) base = normalizePath(h.text(strip(callee.expression)));
+    else base = `${normalizePath(h.text(callee))}()${b.index > 0 ? `.$${b.index}` : ''}`;
+  }
+  const written = normalizePath(h.text(u));
+  if (!written.startsWith(root.text)) return undefined;
+  return normalizePath(base + b.path.map((p) => `.${p}`).join('') + written.slice(root.text.length));
 }
 
 function isIncludes(c: ts.CallExpression): boolean {
@@ -157,7 +211,11 @@ function isIndexOf(c: ts.CallExpression): boolean {
 }
 function includesFact(c: ts.CallExpression, out: GuardFact[], h: GuardHelpers): void {
   const x = strip(c.expression) as ts.PropertyAccessExpression;
-  out.push({ type: 'includes', path: normalizePath(h.text(x.expression)), value: literalArg(c.arguments[0])! });
+  const path = normalizePath(h.text(x.expression));
+  const value = literalArg(c.arguments[0])!;
+  out.push({ type: 'includes', path, value });
+  const e = expandedPath(x.expression, h, 0);
+  if (e && e !== path) out.push({ type: 'includes', path: e, value });
 }
 
 function literalSide(a: ts.Expression, b: ts.Expression, h: GuardHelpers): [ts.Expression | undefined, string | undefined] {

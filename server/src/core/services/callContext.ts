@@ -243,6 +243,8 @@ function cmpChecks(tool: string, id: string, facts: GuardFact[]): boolean {
         // v3: `details.services[ID].consent.given`, `details.consent.serviceIds.includes(ID)`.
         if (f.type === 'path' && new RegExp(`(?:^|\\.)services(?:\\.${e}|\\[${e}\\])\\.consent\\.given$`).test(f.path)) return true;
         if (f.type === 'includes' && /(?:^|\.)consent\.serviceIds$/.test(f.path) && f.value === id) return true;
+        // v2: `UC_UI.getServicesBaseInfo().find((s) => s.id === ID).consent.status`.
+        if (f.type === 'path' && new RegExp(`getServicesBaseInfo\\(\\)\\.(?:find|filter)\\(.*['"\`]${e}['"\`].*\\)(?:\\[0\\])?\\.consent\\.status$`).test(f.path)) return true;
         break;
       case 'osano':
         if (f.type === 'path' && f.path === `Osano.cm.${id}`) return true;
@@ -279,19 +281,30 @@ function tcfChecks(purposes: number[], facts: GuardFact[]): boolean {
   return facts.some((f) => f.type === 'path' && purposes.some((n) => new RegExp(`(?:^|\\.)purpose\\.consents(?:\\.${n}|\\[${n}\\])$`).test(f.path)));
 }
 
-/** An App Tracking Transparency status of `authorized` / `granted` (`3` for Adjust's raw value). */
+/** Permission APIs other than App Tracking Transparency: their `granted` proves nothing about tracking. */
+const OTHER_PERMISSION = /camera|microphone|audio|location|notification|contacts|calendar|reminder|medialibrary|photo|bluetooth|motion|speech|health|biometric|PERMISSIONS\.(?:IOS|ANDROID)\.(?!APP_TRACKING_TRANSPARENCY)/i;
+const ATT_API = /tracking|TRACKING_TRANSPARENCY|\batt\b|idfa|advertis/i;
+
+/**
+ * An App Tracking Transparency status of `authorized` / `granted` (`3` for Adjust's raw value).
+ * A status that the facts show comes from another permission API (`const { status } = await
+ * Camera.requestCameraPermissionsAsync()` records `Camera.requestCameraPermissionsAsync().status`
+ * next to `status`) proves nothing.
+ */
 function attChecks(facts: GuardFact[]): boolean {
+  const other = facts.filter((f): f is Extract<GuardFact, { type: 'compare' | 'path' }> => (f.type === 'compare' || f.type === 'path') && OTHER_PERMISSION.test(f.path));
+  const explained = (value: string) => other.some((o) => (o.type === 'compare' ? o.value.toLowerCase() === value : value === 'granted' && lastSegment(o.path) === 'granted'));
   for (const f of facts) {
     if (f.type === 'compare') {
       const last = lastSegment(f.path);
-      if (CONSENT_MODE_TYPES.has(last)) continue;
+      if (CONSENT_MODE_TYPES.has(last) || OTHER_PERMISSION.test(f.path)) continue;
       const v = f.value.toLowerCase();
-      if (ATT_VALUES.has(v)) return true;
+      if (ATT_VALUES.has(v) && (ATT_API.test(f.path) || !explained(v))) return true;
       if (v === '3' && /status|att|tracking|authori/i.test(f.path)) return true;
-      if (v === 'true' && last === 'granted') return true;
+      if (v === 'true' && last === 'granted' && (ATT_API.test(f.path) || !explained('granted'))) return true;
     } else if (f.type === 'path') {
       // Expo `perm.granted`, `trackingPermission.granted`.
-      if (lastSegment(f.path) === 'granted') return true;
+      if (lastSegment(f.path) === 'granted' && !OTHER_PERMISSION.test(f.path) && (ATT_API.test(f.path) || !explained('granted'))) return true;
     } else if (f.type === 'call') {
       // Segment's `idfaPlugin.requestTrackingPermission()` resolves to a boolean; the bare
       // react-native-tracking-transparency function resolves to a (always truthy) status string.
