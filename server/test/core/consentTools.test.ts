@@ -91,6 +91,9 @@ suite('consent tools as guards (no guards: entries)', () => {
       OneTrust.OnConsentChanged(() => {
         if (OnetrustActiveGroups.includes('C0004')) fbq('track', 'Purchase', {});
       });
+      window.addEventListener('OneTrustGroupsUpdated', (e) => {
+        if (e.detail.includes('C0004')) fbq('track', 'Purchase', {});
+      });
       OneTrust.OnConsentChanged(() => fbq('track', 'Purchase', {})); // unguarded
       if (OnetrustActiveGroups.includes('C0002')) fbq('track', 'Purchase', {}); // unguarded
     `));

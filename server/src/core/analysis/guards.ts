@@ -194,7 +194,11 @@ function expandedPath(e: ts.Expression, h: GuardHelpers, depth: number): string 
     if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fnExpr)) return undefined;
     const callee = strip(call.expression);
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'then' && ts.isCallExpression(strip(callee.expression))) base = normalizePath(h.text(strip(callee.expression)));
-    else base = `${normalizePath(h.text(callee))}()${b.index > 0 ? `.$${b.index}` : ''}`;
+    else {
+      // The event name of a listener names the value: `addEventListener('OneTrustGroupsUpdated', (e) => …)`.
+      const first = call.arguments[0] && call.arguments[0] !== fnExpr ? literalArg(call.arguments[0]) : null;
+      base = `${normalizePath(h.text(callee))}(${first !== null ? `'${first}'` : ''})${b.index > 0 ? `.$${b.index}` : ''}`;
+    }
   }
   const written = normalizePath(h.text(u));
   if (!written.startsWith(root.text)) return undefined;

@@ -231,6 +231,8 @@ function cmpChecks(tool: string, id: string, facts: GuardFact[]): boolean {
       case 'onetrust':
         // `OnetrustActiveGroups.includes('C0004')`, `.indexOf(',C0004,') > -1`, `.split(',').includes(…)`.
         if (f.type === 'includes' && /^(?:OnetrustActiveGroups|OptanonActiveGroups)\b/.test(f.path) && f.value.replace(/,/g, '').trim() === id) return true;
+        // `addEventListener('OneTrustGroupsUpdated', (e) => e.detail.includes('C0004'))`.
+        if (f.type === 'includes' && /addEventListener\('OneTrustGroupsUpdated'\)\.detail$/.test(f.path) && f.value.replace(/,/g, '').trim() === id) return true;
         break;
       case 'didomi':
         if (f.type === 'call') {
