@@ -7,10 +7,26 @@ import { functionExports } from './moduleFunctions';
 /** Keys that make a `config` / `set` call carry identity. */
 const GTAG_IDENTITY_KEYS = ['user_id', 'user_properties', 'user_data'];
 
+const gtagConfig: CallSpec = { kind: 'identify', identity: 'a2.user_id', traits: 'a2', requireKeys: { path: 'a2', keys: GTAG_IDENTITY_KEYS } };
+
 /** `gtag(command, …)` commands; also reached through `ReactGA.gtag(…)`, `sendGAEvent(…)` and vue-gtag `query(…)`. */
 const gtagCommands: Record<string, MethodSpec> = {
-  event: { kind: 'track', event: 'a1', props: 'a2' },
-  config: { kind: 'identify', identity: 'a2.user_id', traits: 'a2', requireKeys: { path: 'a2', keys: GTAG_IDENTITY_KEYS } },
+  // Enhanced conversions (tracking-techniques-b.md §B1.2): `user_data` in event or config params is identity matching.
+  event: { kind: 'track', event: 'a1', props: 'a2', switches: [{ path: 'a2.user_data', technique: 'identity-matching' }] },
+  config: {
+    dispatch: {
+      at: 'a2',
+      cases: {},
+      objectKeys: {
+        user_data: { kind: 'identify', identity: 'a2.user_id', traits: 'a2', technique: 'identity-matching' },
+        // `gtag('config', 'AW-…', { allow_enhanced_conversions: true })` lets `user_data` ride with Ads conversions.
+        allow_enhanced_conversions: { kind: 'other', silent: true, switches: [{ path: 'a2.allow_enhanced_conversions', technique: 'identity-matching', when: 'truthy' }] },
+      },
+      object: gtagConfig,
+      value: gtagConfig,
+      absent: gtagConfig,
+    },
+  },
   set: {
     dispatch: {
       at: 'a1',
