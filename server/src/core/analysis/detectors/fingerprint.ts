@@ -91,7 +91,10 @@ export class FingerprintDetector {
         this.onCall(n as ts.CallExpression);
         break;
       case ts.SyntaxKind.NewExpression: {
-        const name = calleeName((n as ts.NewExpression).expression) ?? (n as ts.NewExpression).expression.getText(this.ctx.sf);
+        const ctor = strip((n as ts.NewExpression).expression);
+        // `const AC = window.OfflineAudioContext || window.webkitOfflineAudioContext; new AC(1, 5000, 44100)`
+        const init = ts.isIdentifier(ctor) ? this.ctx.initOf(ctor) : undefined;
+        const name = init ? init.getText(this.ctx.sf) : calleeName(ctor) ?? ctor.getText(this.ctx.sf);
         if (/OfflineAudioContext/.test(name)) this.scope(n).offline ??= n;
         else if (name === 'RTCPeerConnection' || name === 'webkitRTCPeerConnection') this.trait(n, 'webrtc');
         break;
@@ -179,32 +182,32 @@ export class FingerprintDetector {
 
   finish(): void {
     const all = [...this.scopes.values()];
-    const base = (s: Scope): Set<Source> => {
-      const out = new Set<Source>();
-      if (s.reads.length > s.badReads && (s.constText || s.pangram) && !s.userImage) out.add('canvas');
-      if (s.unmasked.length) out.add('webgl');
-      if (s.offline && s.osc && s.render) out.add('audio');
-      if (s.measure && (s.families.size >= 2 || s.fontList >= 5)) out.add('fonts');
-      if (s.traits.size >= 3) out.add('traits');
-      return out;
-    };
-    const fileSources = new Set<Source>();
-    for (const s of all) for (const x of base(s)) fileSources.add(x);
-    const others = (k: Source) => [...fileSources].some((x) => x !== k);
+    // Module-level constants (`const BASE_FONTS = ['monospace', …]`) count for every function.
+    const top = this.scopes.get(this.ctx.sf);
+    const families = (s: Scope) => new Set([...s.families, ...(top?.families ?? [])]).size;
+    const fontList = (s: Scope) => Math.max(s.fontList, top?.fontList ?? 0);
     const reported = new Set<Source>();
     const add = (k: Source, node: ts.Node) => {
       reported.add(k);
       this.sink.add(node, node, { technique: 'fingerprinting', sdk: `fingerprint:${k}`, method: k, event: null });
     };
-    for (const s of all) {
+    /** `others(k)`: another source is already proven in this file (weaker evidence then suffices). */
+    const judge = (s: Scope, others: (k: Source) => boolean) => {
       const sink = !!s.hash || s.send || s.hint || s.pangram;
       if (s.reads.length > s.badReads && (s.constText || s.pangram) && !s.userImage && !s.shown && (sink || s.returnsRead || others('canvas'))) add('canvas', s.reads[0]);
       if (s.unmasked.length && (sink || others('webgl') || (this.collected(s.unmasked[0]) && s.traits.size >= 2))) add('webgl', s.unmasked[0]);
       else if (s.glParams.size >= 4 && s.hash && s.glFirst) add('webgl', s.glFirst);
       if (s.offline && s.osc && (s.comp || s.channel) && s.render && !s.media) add('audio', s.render);
-      if (s.measure && ((s.families.size >= 2 && (s.fontList >= 3 || sink || others('fonts'))) || (s.fontList >= 5 && (sink || s.families.size >= 1 || others('fonts'))))) add('fonts', s.measure);
+      const fam = families(s);
+      const list = fontList(s);
+      if (s.measure && ((fam >= 2 && (list >= 3 || sink || others('fonts'))) || (list >= 5 && (sink || fam >= 1 || others('fonts'))))) add('fonts', s.measure);
       const high = [...s.traits.keys()].filter((t) => HIGH.has(t)).length;
       if ((s.traits.size >= 4 && high >= 1 && (s.hash || s.hint)) || (s.traits.size >= 3 && others('traits') && (sink || s.returnsRead))) add('traits', s.hash ?? s.traits.values().next().value!);
+    };
+    for (const s of all) judge(s, () => false);
+    if (reported.size > 0) {
+      const proven = new Set(reported);
+      for (const s of all) judge(s, (k) => [...proven].some((x) => x !== k));
     }
     // Sources split over helpers of one module (draw in one function, read in another): the file as a whole.
     if (!reported.has('canvas') || !reported.has('webgl')) {

@@ -227,7 +227,7 @@ export class PixelDetector {
     };
     const pixelLike = isPixelSize(attr('width'), attr('height')) || isHidden(attr('style')) || attr('hidden') !== undefined;
     const node = ts.isJsxOpeningElement(el) ? el.parent : el;
-    this.classifyImg(node, el.tagName, text, pixelLike, this.mail, undefined);
+    this.classifyImg(node, el.tagName, text, pixelLike, this.mail, undefined, strip(srcExpr));
   }
 
   /** Technique of an `<img>` with this src. */
