@@ -4,8 +4,8 @@
  * `agent.get()` of FingerprintJS / Fingerprint Pro (`load()` only returns the agent), the
  * `useVisitorData()` hook (it identifies on mount; `getData()` repeats it), ClientJS
  * `getFingerprint()`, ThumbmarkJS `getFingerprint()` / `new Thumbmark().get()`, and the legacy
- * fingerprintjs2 `Fingerprint2.get()`. `fpPromise.then(fp => fp.get())`, where the agent is a
- * callback parameter, is reported at the `.then` call on the agent promise.
+ * fingerprintjs2 `Fingerprint2.get()`. `await` and `.then(fp => fp.get())` look through the agent
+ * promise.
  * Hand-written canvas / WebGL / audio fingerprinting is recognised elsewhere.
  */
 import type { CallSpec, MethodSpec, SdkEntry, TypeSpec } from '../types';
@@ -16,8 +16,8 @@ const fingerprint: CallSpec = { kind: 'other', technique: FP };
 /** `get({ linkedId, tag })`: Pro options that often carry an account id. */
 const agentGet: CallSpec = { kind: 'other', technique: FP, props: 'a0' };
 
-/** The agent (and the promise of it: `await` is transparent, `.then(fp => fp.get())` is the identification). */
-const agent: TypeSpec = { methods: { get: agentGet, then: fingerprint } };
+/** The agent (`load()` returns a promise of it). */
+const agent: TypeSpec = { methods: { get: agentGet } };
 
 // ---------------------------------------------------------------- FingerprintJS (open source) (§B2.1)
 
