@@ -64,8 +64,8 @@ export const collectionEndpoints: readonly CollectionEndpoint[] = [
   // X / Twitter
   E('ads-api.x.com', '/[^/]+/measurement/conversions/', 'x-capi', MATCH, 'server'),
   E('ads-api.twitter.com', '/[^/]+/measurement/conversions/', 'x-capi', MATCH, 'server'),
-  E('analytics.twitter.com', '/i/adsct', 'twitter-pixel', PIXEL, 'browser'),
-  E('t.co', '/i/adsct', 'twitter-pixel', PIXEL, 'browser'),
+  E('analytics.twitter.com', '/i/adsct', 'x-pixel', PIXEL, 'browser'),
+  E('t.co', '/i/adsct', 'x-pixel', PIXEL, 'browser'),
   // Pinterest
   E('api.pinterest.com', '/v5/ad_accounts/[^/]+/events', 'pinterest-capi', MATCH, 'server', { eventBody: ['data', '0', 'event_name'] }),
   E('ct.pinterest.com', '/(?:v3|user)(?:$|[/?])', 'pinterest-tag', PIXEL, 'browser', { eventParam: ['event'], identityParams: ['pd[em]'] }),
@@ -214,7 +214,7 @@ const NAMES: Record<string, [string, string, SdkEntry['category']]> = {
   'linkedin-capi': ['LinkedIn Conversions API (server)', 'LinkedIn', 'advertising'],
   'tiktok-pixel': ['TikTok Pixel', 'TikTok', 'advertising'],
   'tiktok-events-api': ['TikTok Events API (server)', 'TikTok', 'advertising'],
-  'twitter-pixel': ['X / Twitter pixel', 'X', 'advertising'],
+  'x-pixel': ['X / Twitter pixel', 'X', 'advertising'],
   'x-capi': ['X Conversions API (server)', 'X', 'advertising'],
   'pinterest-tag': ['Pinterest Tag', 'Pinterest', 'advertising'],
   'pinterest-capi': ['Pinterest Conversions API (server)', 'Pinterest', 'advertising'],
