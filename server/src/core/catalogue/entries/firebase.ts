@@ -26,6 +26,16 @@ const namespaced: Record<string, MethodSpec> = {
   setAnalyticsCollectionEnabled: consent,
 };
 
+/** React Native Firebase modular API: the web functions, with events of technique `ad-id` (see `rnModule`). */
+const rnModular = functionExports('rnfn', {
+  ...Object.fromEntries(Object.entries(modular.types).map(([k, t]) => [k.slice('fn.'.length), t.call as MethodSpec])),
+  logEvent: { kind: 'track', event: 'a1', props: 'a2', technique: 'ad-id' },
+  logScreenView: { kind: 'page', event: 'a1.screen_name', props: 'a1', technique: 'ad-id' },
+  ...Object.fromEntries(
+    ['WithEmailAddress', 'WithHashedEmailAddress', 'WithPhoneNumber', 'WithHashedPhoneNumber'].map((k) => [`initiateOnDeviceConversionMeasurement${k}`, { kind: 'identify', identity: 'a1', technique: 'identity-matching' } as CallSpec]),
+  ),
+});
+
 const compatApp: TypeSpec = {
   methods: {
     analytics: { kind: 'other', silent: true, returns: 'compatAnalytics' },
@@ -44,20 +54,28 @@ export const firebaseAnalytics: SdkEntry = {
     'firebase/compat/app': { default: 'compatApp' },
     'firebase/app': { default: 'compatApp' },
     firebase: { default: 'compatApp' },
-    '@react-native-firebase/analytics': { ...modular.exports, default: 'rnAnalytics' },
+    '@react-native-firebase/analytics': { ...rnModular.exports, default: 'rnAnalytics' },
   },
   globals: { firebase: 'compatApp' },
   types: {
     ...modular.types,
+    ...rnModular.types,
     compatApp,
     compatAnalytics: { methods: namespaced },
     // React Native Firebase: `analytics().logEvent(name, params)`.
     rnAnalytics: { call: { kind: 'other', silent: true, returns: 'rnModule' } },
+    // The native SDK collects the advertising id with every event (`google_analytics_adid_collection_enabled`
+    // defaults to true): React Native events are technique `ad-id` (tracking-techniques-b.md §B4.4, §B6).
     rnModule: {
       methods: {
         ...namespaced,
+        logEvent: { kind: 'track', event: 'a0', props: 'a1', technique: 'ad-id' },
+        // iOS on-device conversion measurement: the e-mail / phone is matched against Google accounts.
+        ...Object.fromEntries(
+          ['WithEmailAddress', 'WithHashedEmailAddress', 'WithPhoneNumber', 'WithHashedPhoneNumber'].map((k) => [`initiateOnDeviceConversionMeasurement${k}`, { kind: 'identify', identity: 'a0', technique: 'identity-matching' } as CallSpec]),
+        ),
         setUserProperty: { kind: 'identify', keyValue: { key: 'a0', value: 'a1' } },
-        logScreenView: { kind: 'page', event: 'a0.screen_name', props: 'a0' },
+        logScreenView: { kind: 'page', event: 'a0.screen_name', props: 'a0', technique: 'ad-id' },
         setConsent: consent,
         resetAnalyticsData: { kind: 'reset' },
       },

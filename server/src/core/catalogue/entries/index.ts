@@ -28,6 +28,8 @@ import { activecampaign, brevo, getresponse, hubspotApi, klaviyoNode, mailchimp,
 import { albacross, bombora, clearbitReveal, demandbase, koala, leadfeeder, leadForensics, rb2b, sixsense, snitcher, vector, warmly, zoominfo } from './visitorIdentification';
 import { euid, googleAdsApi, id5, liverampAts, metaCapi, prebid, uid2 } from './identityMatching';
 import { clientjs, fingerprintjs, fingerprintjs2, fingerprintPro, thumbmarkjs } from './fingerprinting';
+import { expoTrackingTransparency, fbsdkReactNative, googleMobileAds, idfaAaid, mixpanelReactNative, reactNativeIdfa, segmentReactNative } from './reactNative';
+import { adjust, appsflyer, branch, kochava, singular } from './attribution';
 
 export const allEntries: readonly SdkEntry[] = [segment, segmentNode, rudderstack, ga4, gtm, universalAnalytics, mixpanel, mixpanelNode, amplitude, amplitudeNode, heap, posthog, posthogNode, fullstory, hotjar, logrocket, intercom, hubspot, metaPixel, tiktokPixel, linkedinInsight, xPixel, pinterestTag, matomo,
   // §4.23–§4.43 and others
@@ -36,5 +38,5 @@ export const allEntries: readonly SdkEntry[] = [segment, segmentNode, rudderstac
   getanalytics, yandexMetrica, quoraPixel, criteo, taboola, outbrain, kissmetrics, mouseflow, crisp, drift, zendesk, tawk, gleanJs,
   launchdarkly, launchdarklyNode, statsig, statsigNode,
   // tracking techniques (tracking-techniques-a.md, -b.md)
-  rrweb, smartlook, contentsquare, sendgrid, postmark, mailgun, amazonSes, mandrill, sparkpost, resend, salesmanago, marketo, pardot, activecampaign, mautic, brevo, getresponse, userCom, mailchimp, hubspotApi, klaviyoNode, clearbitReveal, leadfeeder, rb2b, sixsense, snitcher, koala, vector, albacross, leadForensics, warmly, demandbase, zoominfo, bombora, metaCapi, googleAdsApi, liverampAts, uid2, euid, id5, prebid, fingerprintjs, fingerprintPro, clientjs, thumbmarkjs, fingerprintjs2,
+  rrweb, smartlook, contentsquare, sendgrid, postmark, mailgun, amazonSes, mandrill, sparkpost, resend, salesmanago, marketo, pardot, activecampaign, mautic, brevo, getresponse, userCom, mailchimp, hubspotApi, klaviyoNode, clearbitReveal, leadfeeder, rb2b, sixsense, snitcher, koala, vector, albacross, leadForensics, warmly, demandbase, zoominfo, bombora, metaCapi, googleAdsApi, liverampAts, uid2, euid, id5, prebid, fingerprintjs, fingerprintPro, clientjs, thumbmarkjs, fingerprintjs2, segmentReactNative, mixpanelReactNative, fbsdkReactNative, expoTrackingTransparency, idfaAaid, reactNativeIdfa, googleMobileAds, appsflyer, adjust, branch, kochava, singular,
 ];

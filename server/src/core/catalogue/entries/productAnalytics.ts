@@ -127,7 +127,16 @@ const ampTrack: CallSpec = {
 };
 
 const amplitudeMethods: Record<string, MethodSpec> = {
-  init: { kind: 'other', silent: true },
+  // React Native `init(apiKey, userId?, { trackingOptions: { adid: true } })` reads the Google advertising id
+  // (tracking-techniques-b.md §B4.8).
+  init: {
+    kind: 'other',
+    silent: true,
+    switches: [
+      { path: 'a2.trackingOptions.adid', technique: 'ad-id', when: 'truthy' },
+      { path: 'a1.trackingOptions.adid', technique: 'ad-id', when: 'truthy' },
+    ],
+  },
   track: ampTrack,
   logEvent: ampTrack,
   // `identify(new Identify().set(…))`: the builder's values are not followed (properties stay open).
