@@ -87,9 +87,28 @@ export const hubspot: SdkEntry = {
   vendor: 'HubSpot',
   category: 'marketing',
   modules: { 'react-hubspot-tracking-code-hook': { useTrackingCode: 'useTrackingCode' } },
-  globals: { _hsq: 'hsq' },
+  // Additions (tracking-techniques-a.md §A1.2): the consent queue `_hsp` and the forms embed `hbspt.forms.create`.
+  globals: { _hsq: 'hsq', _hsp: 'hsp', hbspt: 'hbspt' },
   types: {
     hsq: { methods: { push: hsqPush } },
+    hsp: {
+      methods: {
+        push: {
+          dispatch: {
+            at: 'a0[0]',
+            cases: {
+              addPrivacyConsentListener: { kind: 'consent' },
+              revokeCookieConsent: { kind: 'consent' },
+              showBanner: { kind: 'consent' },
+              setHubSpotConsent: { kind: 'consent' },
+            },
+          },
+        },
+      },
+    },
+    // The embedded form submits its fields (e-mail, names…) to the contact tied to the `hubspotutk` cookie.
+    hbspt: { members: { forms: 'hbsptForms' } },
+    hbsptForms: { methods: { create: { kind: 'other', named: { formId: 'a0.formId' } } } },
     useTrackingCode: { call: { kind: 'other', silent: true, returns: 'trackingCode' } },
     trackingCode: {
       methods: {
@@ -101,6 +120,6 @@ export const hubspot: SdkEntry = {
       },
     },
   },
-  hosts: ['js.hs-scripts.com', 'js.hs-analytics.net', 'track.hubspot.com'],
+  hosts: ['js.hs-scripts.com', 'js.hs-analytics.net', 'track.hubspot.com', 'js.hsforms.net', 'js-eu1.hsforms.net', 'js.hs-banner.com', 'js.hscollectedforms.net'],
   docs: 'tracking-sdks.md §4.17',
 };
