@@ -1,0 +1,5 @@
+import { trackEvent } from '../lib/analytics';
+
+export function onBannerClick(bannerId: string) {
+  trackEvent('Legacy Banner Clicked', { banner_id: bannerId });
+}
