@@ -37,6 +37,14 @@ export const allEntries: readonly SdkEntry[] = [segment, segmentNode, rudderstac
   adobeAnalytics, adobeTags, adobeAlloy, pendo, braze, customerio, customerioNode, klaviyo, sentry, datadogRum, firebaseAnalytics,
   getanalytics, yandexMetrica, quoraPixel, criteo, taboola, outbrain, kissmetrics, mouseflow, crisp, drift, zendesk, tawk, gleanJs,
   launchdarkly, launchdarklyNode, statsig, statsigNode,
-  // tracking techniques (tracking-techniques-a.md, -b.md)
-  rrweb, smartlook, contentsquare, sendgrid, postmark, mailgun, amazonSes, mandrill, sparkpost, resend, salesmanago, marketo, pardot, activecampaign, mautic, brevo, getresponse, userCom, mailchimp, hubspotApi, klaviyoNode, clearbitReveal, leadfeeder, rb2b, sixsense, snitcher, koala, vector, albacross, leadForensics, warmly, demandbase, zoominfo, bombora, metaCapi, googleAdsApi, liverampAts, uid2, euid, id5, prebid, fingerprintjs, fingerprintPro, clientjs, thumbmarkjs, fingerprintjs2, segmentReactNative, mixpanelReactNative, fbsdkReactNative, expoTrackingTransparency, idfaAaid, reactNativeIdfa, googleMobileAds, appsflyer, adjust, branch, kochava, singular,
+  // tracking techniques (tracking-techniques-a.md, -b.md): session replay, e-mail sending, marketing automation,
+  // visitor identification, identity matching, fingerprinting, React Native and attribution
+  rrweb, smartlook, contentsquare,
+  sendgrid, postmark, mailgun, amazonSes, mandrill, sparkpost, resend,
+  salesmanago, marketo, pardot, activecampaign, mautic, brevo, getresponse, userCom, mailchimp, hubspotApi, klaviyoNode,
+  clearbitReveal, leadfeeder, rb2b, sixsense, snitcher, koala, vector, albacross, leadForensics, warmly, demandbase, zoominfo, bombora,
+  metaCapi, googleAdsApi, liverampAts, uid2, euid, id5, prebid,
+  fingerprintjs, fingerprintPro, clientjs, thumbmarkjs, fingerprintjs2,
+  segmentReactNative, mixpanelReactNative, fbsdkReactNative, expoTrackingTransparency, idfaAaid, reactNativeIdfa, googleMobileAds,
+  appsflyer, adjust, branch, kochava, singular,
 ];
