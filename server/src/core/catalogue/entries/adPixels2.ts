@@ -62,7 +62,7 @@ export const clarity: SdkEntry = {
   name: 'Microsoft Clarity',
   vendor: 'Microsoft',
   category: 'session-replay',
-  modules: { '@microsoft/clarity': { default: 'npm' } },
+  modules: { '@microsoft/clarity': { default: 'npm' }, 'react-microsoft-clarity': { clarity: 'npm' } },
   globals: { clarity: 'clarity' },
   types: {
     clarity: {
