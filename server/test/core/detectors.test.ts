@@ -305,6 +305,23 @@ export async function upload(email: string, phone: string) {
     );
   });
 
+  test('an HTTP client instance with a base URL (axios.create, got.extend)', async () => {
+    assert.deepEqual(
+      await techniques(`
+import axios from 'axios';
+import got from 'got';
+const graph = axios.create({ baseURL: 'https://graph.facebook.com/v19.0', timeout: 5000 });
+const tiktok = got.extend({ prefixUrl: 'https://business-api.tiktok.com/open_api/v1.3' });
+export async function send(pixel: string, body: object) {
+  await graph.post(\`/\${pixel}/events\`, body);
+  await tiktok.post('event/track/', { json: body });
+  await graph.get('/me');
+}
+`),
+      ['7 meta-capi identity-matching - post', '8 tiktok-events-api identity-matching - post'],
+    );
+  });
+
   test('GA4 Measurement Protocol: identity matching with user_data, otherwise a cross-site pixel', async () => {
     assert.deepEqual(
       await techniques(`
@@ -376,6 +393,23 @@ app.get('/track/open/:id', (req, res) => {
         'src/email.tsx',
       ),
       ['6 email:open-pixel email-tracking - open-url', '9 email:open-pixel email-tracking - <img>', '13 email:open-pixel email-tracking - <img>', '17 email:open-pixel email-tracking - route'],
+    );
+  });
+
+  test('a link builder function used in the template; template placeholders; a file named like e-mail code', async () => {
+    assert.deepEqual(
+      await techniques(
+        `
+const T = 'https://t.example-mail.com';
+function tracked(url: string, rid: string) {
+  return \`\${T}/click?url=\${encodeURIComponent(url)}&rid=\${rid}\`;
+}
+export const welcome = (rid: string) => \`<table><tr><td><a href="\${tracked('https://shop.example.com', rid)}">Shop</a></td></tr></table>\`;
+export const digest = '<table><tr><td><img src="https://t.example-mail.com/open?uid={{subscriber_id}}" width="1" height="1" alt=""></td></tr></table>';
+`,
+        'src/emails/welcome.ts',
+      ),
+      ['6 email:click-redirect email-tracking - <a>', '7 email:open-pixel email-tracking - <img>'],
     );
   });
 

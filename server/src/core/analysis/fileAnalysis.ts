@@ -107,6 +107,12 @@ class FileAnalyzer {
         const d = this.scopes.lookup(id.text, id);
         return d?.k === 'var' && d.path.length === 0 ? d.decl.initializer : undefined;
       },
+      returnOf: (id) => {
+        const d = this.scopes.lookup(id.text, id);
+        const init = d?.k === 'var' && d.path.length === 0 && d.decl.initializer ? unwrap(d.decl.initializer) : undefined;
+        const f = d?.k === 'func' ? d.node : init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
+        return f ? returnedExpression(f) : undefined;
+      },
       guards: (n) => guardFactsAt(n, this.guardHelpers),
       fnOf: (n) => {
         const f = enclosingFunction(n);

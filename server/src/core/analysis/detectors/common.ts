@@ -19,6 +19,8 @@ export interface DetectorContext {
   value(e: ts.Expression): ArgValue;
   /** The initializer of the variable an identifier names (any `const`/`let`/`var`, no destructuring). */
   initOf(id: ts.Identifier): ts.Expression | undefined;
+  /** What a local function (declaration or `const f = () => …`) returns. */
+  returnOf?(id: ts.Identifier): ts.Expression | undefined;
   /** The consent facts dominating a node. */
   guards(n: ts.Node): GuardFact[];
   /** The entity id of the function enclosing a node, or null at module level. */
@@ -62,7 +64,8 @@ export function rootName(e: ts.Expression | undefined): string | undefined {
 /**
  * The static text of a string expression, with `…` for the parts the analysis cannot know:
  * literals, templates, `+` concatenation, constants (followed to their initializer), `new URL(path, base)`,
- * `new URLSearchParams({…})`, `.toString()`, `.href`, `String(x)`. Undefined when nothing is static.
+ * `new URLSearchParams({…})`, `.toString()`, `.href`, `String(x)`, a local function's returned
+ * value (`trackedUrl(link)`). Undefined when nothing is static.
  */
 export function staticText(e: ts.Expression, ctx: DetectorContext, depth = 0): string | undefined {
   if (depth > 8) return undefined;
@@ -107,6 +110,11 @@ export function staticText(e: ts.Expression, ctx: DetectorContext, depth = 0): s
     if ((name === 'String' || name === 'encodeURI' || name === 'encodeURIComponent') && !recv && u.arguments[0]) {
       const s = staticText(u.arguments[0], ctx, depth + 1);
       return s === undefined || s.includes(DYN) ? undefined : name === 'String' ? s : encodeURIComponent(s);
+    }
+    // A local URL builder: `pixelUrl(id)` -> its returned template, parameters unknown.
+    if (!recv && ts.isIdentifier(strip(u.expression))) {
+      const ret = ctx.returnOf?.(strip(u.expression) as ts.Identifier);
+      return ret ? staticText(ret, ctx, depth + 1) : undefined;
     }
     if (name === 'concat' && recv) {
       let s = staticText(recv, ctx, depth + 1);

@@ -41,6 +41,10 @@ import { DYN, bodyValue, calleeName, objProp, objectLiteral, receiverOf, staticT
 
 /** Files that build or send e-mail. */
 export const MAIL_CONTEXT = /nodemailer|@react-email|jsx-email|mjml|\bsendMail\b|\bsendEmail\b|\bHtmlBody\b|\bhtmlContent\b|\bhtml\s*:|\bsubject\s*:|\bunsubscribe\b|\bnewsletter\b|\brecipients?\b|@sendgrid|postmark|mailgun|sparkpost|@aws-sdk\/client-sesv?2|\bresend\b|\bmailer\b|smtp/i;
+/** Files named like e-mail code (`emails/welcome.tsx`, `newsletter-template.ts`). */
+const MAIL_FILE = /(?:^|[/._-])(?:e?mails?|mailers?|newsletters?|campaigns?)(?:[/._-]|$)/i;
+/** Placeholders of mail templates and sending services: `{{id}}`, `%recipient.id%`, `*|UNIQID|*`, `[[id]]`. */
+const MAIL_PLACEHOLDER = /\{\{[^}]*\}\}|%[\w.-]+%|\*\|[^|]*\|\*|\[\[[^\]]*\]\]/g;
 /** HTML that looks like an e-mail body. */
 const MAIL_HTML = /<html|<body|<table|mailto:|unsubscribe|{{\s*\w|%recipient|\*\|/i;
 
@@ -65,7 +69,7 @@ export class PixelDetector {
     private readonly ctx: DetectorContext,
     private readonly sink: SiteSink,
   ) {
-    this.mail = MAIL_CONTEXT.test(ctx.text);
+    this.mail = MAIL_CONTEXT.test(ctx.text) || MAIL_FILE.test(ctx.sf.fileName);
   }
 
   visit(n: ts.Node): void {
@@ -127,6 +131,16 @@ export class PixelDetector {
     if (recv && (name === 'get' || name === 'all') && this.onRoute(call)) return;
     const a0 = args[0];
     if (!a0) return;
+    // An instance with a base URL: `const api = axios.create({ baseURL })`, `got.extend({ prefixUrl })`, `ky.create({ prefixUrl })`.
+    const base = recv && ts.isIdentifier(recv) ? this.baseUrl(recv) : undefined;
+    if (base !== undefined) {
+      const rel = staticText(a0, this.ctx);
+      if (rel !== undefined && !/^(?:https?:)?\/\//i.test(rel)) {
+        const body = bodyValue(args[1], this.ctx);
+        this.match(call, call.expression, base.replace(/\/+$/, '') + '/' + rel.replace(/^\/+/, ''), body, name);
+        return;
+      }
+    }
     const obj = objectLiteral(a0, this.ctx);
     const method = name === 'fetch' || name === '$fetch' || name === 'ofetch' ? 'fetch' : name;
     if (obj) {
@@ -154,6 +168,18 @@ export class PixelDetector {
     const initObj = objectLiteral(init, this.ctx);
     const body = method === 'fetch' || method === 'ky' || method === 'got' ? bodyValue(objProp(initObj, 'body') ?? objProp(initObj, 'json'), this.ctx) : initObj && (objProp(initObj, 'json') || objProp(initObj, 'body')) ? bodyValue(objProp(initObj, 'json') ?? objProp(initObj, 'body'), this.ctx) : bodyValue(init, this.ctx);
     this.request(call, a0, body, method, false);
+  }
+
+  /** The base URL of an HTTP client instance created with one. */
+  private baseUrl(id: ts.Identifier): string | undefined {
+    const init = this.ctx.initOf(id);
+    const c = init && strip(init);
+    if (!c || !ts.isCallExpression(c)) return undefined;
+    const n = calleeName(c.expression);
+    if (n !== 'create' && n !== 'extend') return undefined;
+    const opts = objectLiteral(c.arguments[0], this.ctx);
+    const b = objProp(opts, 'baseURL') ?? objProp(opts, 'prefixUrl') ?? objProp(opts, 'baseUrl');
+    return b ? staticText(b, this.ctx) : undefined;
   }
 
   /** A request to `urlExpr`: match its static text against the endpoint table. */
@@ -231,7 +257,8 @@ export class PixelDetector {
   }
 
   /** Technique of an `<img>` with this src. */
-  private classifyImg(node: ts.Node, callee: ts.Node, text: string, pixelLike: boolean, mail: boolean, at: { span: { start: number; end: number } } | undefined, origin?: ts.Node): void {
+  private classifyImg(node: ts.Node, callee: ts.Node, written: string, pixelLike: boolean, mail: boolean, at: { span: { start: number; end: number } } | undefined, origin?: ts.Node): void {
+    const text = written.replace(MAIL_PLACEHOLDER, DYN);
     const url = parseStaticUrl(text);
     const e = matchEndpoint(url);
     const extra = at ? { span: at.span, calleeSpan: at.span } : {};
@@ -274,9 +301,10 @@ export class PixelDetector {
       if (mail) {
         const aRe = /<a\b[^>]*>/gi;
         while ((m = aRe.exec(p.text))) {
-          const href = parseAttrs(m[0]).get('href');
-          if (href === undefined || !isRedirect(parseStaticUrl(href))) continue;
-          const origin = p.originAt(m.index + m[0].indexOf(href), href.length);
+          const raw = parseAttrs(m[0]).get('href');
+          const href = raw?.replace(MAIL_PLACEHOLDER, DYN);
+          if (raw === undefined || href === undefined || !isRedirect(parseStaticUrl(href))) continue;
+          const origin = p.originAt(m.index + m[0].indexOf(raw), raw.length);
           if (origin) this.origins.add(origin);
           const span = p.spanOf(m.index, m.index + m[0].length);
           this.sink.add(e, e, { technique: 'email-tracking', sdk: 'email:click-redirect', method: '<a>', event: null, url: href, span, calleeSpan: span });
@@ -453,7 +481,9 @@ function pieces(e: ts.Expression, ctx: DetectorContext): Pieces | undefined {
       const a = anchors.find((x) => x.sub && x.at === at && x.len === len);
       if (!a?.sub) return undefined;
       const s = strip(a.sub);
-      return ts.isIdentifier(s) ? ctx.initOf(s) ?? undefined : undefined;
+      if (ts.isIdentifier(s)) return ctx.initOf(s) ?? undefined;
+      if (ts.isCallExpression(s) && ts.isIdentifier(strip(s.expression))) return ctx.returnOf?.(strip(s.expression) as ts.Identifier);
+      return undefined;
     },
   };
 }
