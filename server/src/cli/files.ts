@@ -34,6 +34,16 @@ export const DEFAULT_EXCLUDES = [
   '**/*.d.ts',
   '**/*.d.mts',
   '**/*.d.cts',
+  // Tests, mocks and stories do not ship: their tracking calls are not the product's.
+  '**/__tests__/**',
+  '**/__mocks__/**',
+  '**/test/**',
+  '**/tests/**',
+  '**/e2e/**',
+  '**/cypress/**',
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/*.stories.*',
 ];
 
 /** Convert to a '/'-separated absolute path. */
@@ -114,6 +124,24 @@ class GitIgnores {
     }
     return false;
   }
+}
+
+/** Workspace packages under the given folders: package name -> folder ('/'-separated). */
+export function collectPackages(inputs: string[], cwd: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const input of inputs.length ? inputs : ['.']) {
+    const abs = path.resolve(cwd, input);
+    if (!existsSync(abs) || !statSync(abs).isDirectory()) continue;
+    for (const f of globSync('**/package.json', { cwd: abs, absolute: true, ignore: DEFAULT_EXCLUDES, followSymbolicLinks: false })) {
+      try {
+        const name = (JSON.parse(readFileSync(f, 'utf8')) as { name?: unknown }).name;
+        if (typeof name === 'string' && name && !out.has(name)) out.set(name, toPosix(path.dirname(f)));
+      } catch {
+        // not JSON: not a package
+      }
+    }
+  }
+  return out;
 }
 
 /** An error with a message for the user and exit code 2. */

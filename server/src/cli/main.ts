@@ -7,7 +7,7 @@ import { existsSync, writeFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { check, type CheckOutput } from '../core/check';
 import { getCatalogue } from '../core/catalogue';
-import { CliError, collectFiles, readTextFile, toPosix } from './files';
+import { CliError, collectFiles, collectPackages, readTextFile, toPosix } from './files';
 import { workerSummarizer } from './workerPool';
 import type { RuleSeverityOverrides } from '../core/types';
 
@@ -167,6 +167,7 @@ export async function checkOnDisk(paths: string[], cwd: string, opts: { manifest
     overrides: opts.overrides,
     wholeScope,
     summarizeMany: workerSummarizer(trackerNames),
+    packages: collectPackages(paths, cwd),
   });
 }
 

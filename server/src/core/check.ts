@@ -30,6 +30,8 @@ export interface CheckHost {
   /** Whether the checked files are the whole folder of each manifest (enables `unused-event`). */
   wholeScope?: boolean;
   summaryCache?: ProjectHost['summaryCache'];
+  /** Workspace packages of a monorepo (name -> folder), for imports of `@acme/lib/…`. */
+  packages?: ReadonlyMap<string, string>;
   summarizeMany?: ProjectHost['summarizeMany'];
   /** Previously parsed manifests to fall back on when one has syntax errors (last valid). */
   lastValid?: Map<string, ParsedManifest>;
@@ -87,6 +89,7 @@ export async function check(host: CheckHost): Promise<CheckOutput> {
     trackers,
     summaryCache: host.summaryCache,
     summarizeMany: host.summarizeMany,
+    packages: host.packages,
   });
   const analysis = await analyzer.analyze();
   const calls = analysis.calls.filter((c) => reported.has(c.file));

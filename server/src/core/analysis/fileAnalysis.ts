@@ -4,7 +4,7 @@
  * classes that other code may call, and the exports. The TypeScript AST lives only inside
  * `summarizeFile`.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { ArgValue, ObjProp, Span } from './argValues';
 import { Scopes, type Decl } from './scope';
 import type { AppRef, CallSite, CalleeRef, DirectTechnique, Entity, EntityValue, ExportRef, FileSummary, TrackerContract } from './summary';
@@ -125,7 +125,10 @@ class FileAnalyzer {
 
   private onCall(call: ts.CallExpression): void {
     const calleeExpr = call.expression;
-    if (calleeExpr.kind === ts.SyntaxKind.ImportKeyword) return;
+    if (calleeExpr.kind === ts.SyntaxKind.ImportKeyword) {
+      if (call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) this.imports.add(call.arguments[0].text);
+      return;
+    }
     if (ts.isIdentifier(calleeExpr) && calleeExpr.text === 'require' && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) {
       this.imports.add(call.arguments[0].text);
       return;
@@ -138,7 +141,7 @@ class FileAnalyzer {
     } else if (sym?.k === 'app') callee = { k: 'app', ref: sym.ref };
     else if (sym?.k === 'gname' && this.options.trackerNames?.has(sym.name)) callee = { k: 'global', name: sym.name };
     if (!callee) return;
-    const fnNode = enclosingFunction(call);
+    const fnNode = owningFunction(call);
     // The body of a snippet stub (`function gtag(){dataLayer.push(arguments);}`) queues calls, it makes none.
     if (fnNode && isQueueStub(fnNode) && call.arguments.some((a) => passesArguments(a, fnNode))) return;
     const fn = fnNode ? this.entityIdFor(fnNode) : null;
@@ -271,7 +274,8 @@ class FileAnalyzer {
     }
     if (ts.isCallExpression(e)) {
       const callee = unwrap(e.expression);
-      if (ts.isIdentifier(callee) && callee.text === 'require' && e.arguments[0] && ts.isStringLiteralLike(e.arguments[0])) {
+      if (((ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword) && e.arguments[0] && ts.isStringLiteralLike(e.arguments[0])) {
+        // require('x') and import('x') (a promise of the namespace: `await` and `.then` look through it)
         return this.importSym(e.arguments[0].text, '*');
       }
       const s = this.resolve(e.expression, depth + 1);
@@ -297,7 +301,10 @@ class FileAnalyzer {
     if (ts.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
       if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.EqualsToken) {
-        return this.resolve(e.left, depth + 1) ?? this.resolve(e.right, depth + 1);
+        const left = this.resolve(e.left, depth + 1);
+        // `globalThis.__client ?? createClient()`: an unknown global on the left says nothing.
+        if (left && left.k !== 'gname') return left;
+        return this.resolve(e.right, depth + 1) ?? left;
       }
       if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken) return this.resolve(e.right, depth + 1);
       return undefined;
@@ -333,14 +340,34 @@ class FileAnalyzer {
         return { k: 'app', ref: { base: { k: 'local', id: this.entityIdFor(d.node) }, steps: [] } };
       case 'var': {
         const init = d.decl.initializer;
-        if (!init) return undefined;
-        const u = unwrap(init);
         let s: Sym | undefined;
-        if (d.path.length === 0 && isEntityExpression(u)) s = { k: 'app', ref: { base: { k: 'local', id: this.entityIdFor(u) }, steps: [] } };
-        else if (d.path.length === 0 && ts.isCallExpression(u) && this.fnWrapperTarget(u)) {
-          s = { k: 'app', ref: { base: { k: 'local', id: this.entityIdFor(this.fnWrapperTarget(u)!) }, steps: [] } };
-        } else s = this.resolve(init, depth + 1);
+        if (init) {
+          const u = unwrap(init);
+          if (d.path.length === 0 && isEntityExpression(u)) s = { k: 'app', ref: { base: { k: 'local', id: this.entityIdFor(u) }, steps: [] } };
+          else if (d.path.length === 0 && ts.isCallExpression(u) && this.fnWrapperTarget(u)) {
+            s = { k: 'app', ref: { base: { k: 'local', id: this.entityIdFor(this.fnWrapperTarget(u)!) }, steps: [] } };
+          } else s = this.resolve(init, depth + 1);
+        }
+        // `let client = null; … client = new PostHog(…)`: the first assignment that resolves.
+        if ((!s || s.k === 'gname') && d.path.length === 0 && !isConstDecl(d.decl)) s = this.assignedValue(d.decl, depth) ?? s;
+        // `const client: PostHog | null = …`: the declared type.
+        if ((!s || s.k === 'gname') && d.path.length === 0 && d.decl.type) s = this.instanceOfType(d.decl.type, depth) ?? s;
         for (const p of d.path) s = this.member(s, p);
+        return s;
+      }
+      case 'param': {
+        const fn = d.fn;
+        const p = fn.parameters[d.index];
+        let s: Sym | undefined;
+        // `promise.then(({ default: posthog }) => …)`: the callback receives the promise's value.
+        const call = fn.parent;
+        if (d.index === 0 && !d.rest && call && ts.isCallExpression(call) && call.arguments[0] === (fn as unknown) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'then') {
+          s = this.resolve(call.expression.expression, depth + 1);
+        }
+        // `function send(client: PostHog)`: a parameter typed with an SDK or app class.
+        if (!s && p?.type && d.path.length === 0) s = this.instanceOfType(p.type, depth);
+        if (!s) return undefined;
+        for (const k of d.path) s = this.member(s, k);
         return s;
       }
       default:
@@ -422,8 +449,44 @@ class FileAnalyzer {
     return found;
   }
 
+  /** The first resolvable value assigned to a `let`/`var` in its scope (`client = new PostHog(…)`). */
+  private assignedValue(decl: ts.VariableDeclaration, depth: number): Sym | undefined {
+    if (!ts.isIdentifier(decl.name) || depth > MAX_DEPTH) return undefined;
+    const name = decl.name.text;
+    let scope: ts.Node = decl;
+    while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+    let found: Sym | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === name) {
+        const d = this.scopes.lookup(name, n.left);
+        if (d?.k === 'var' && d.decl === decl) {
+          const s = this.resolve(n.right, depth + 1);
+          if (s && s.k !== 'gname') found = s;
+        }
+      }
+      if (!found) ts.forEachChild(n, visit);
+    };
+    visit(scope);
+    return found;
+  }
+
   /** An instance of a class named by a type annotation (`AnalyticsService`, `PostHog`), if it is one we know. */
   private instanceOfType(type: ts.TypeNode, depth: number): Sym | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    if (ts.isUnionTypeNode(type)) {
+      for (const t of type.types) {
+        const s = this.instanceOfType(t, depth + 1);
+        if (s) return s;
+      }
+      return undefined;
+    }
+    if (ts.isParenthesizedTypeNode(type)) return this.instanceOfType(type.type, depth + 1);
+    // `typeof posthog`: the value itself.
+    if (ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName)) {
+      const v = this.resolveIdentifier(type.exprName, depth + 1);
+      return v?.k === 'sdk' || v?.k === 'app' ? v : undefined;
+    }
     if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
     const s = this.resolveIdentifier(type.typeName, depth + 1);
     if (s?.k === 'sdk') return sdkConstruct(this.cat, s);
@@ -503,7 +566,8 @@ class FileAnalyzer {
     if (ts.isFunctionLike(node)) {
       const f = node as ts.SignatureDeclaration & { body?: ts.Node };
       const body = f.body;
-      const size = !body ? 0 : ts.isBlock(body) ? body.statements.length : 1;
+      // Size in lines of the body: a thin forwarding helper is a few lines, business code is not.
+      const size = !body ? 0 : this.sf.getLineAndCharacterOfPosition(body.getEnd()).line - this.sf.getLineAndCharacterOfPosition(body.getStart(this.sf)).line + 1;
       const entity: Entity = { k: 'fn', name: entityName(node), params: f.parameters.length, size };
       const ret = returnedExpression(f);
       if (ret) {
@@ -924,6 +988,26 @@ function passesArguments(a: ts.Expression, f: ts.SignatureDeclaration): boolean 
 }
 
 /** The nearest enclosing function-like node. */
+/**
+ * The function a call belongs to for wrapper inference: callbacks passed to other calls
+ * (`promise.then(x => …)`, `items.forEach(…)`, `setTimeout(…)`) run as part of the function around
+ * them, so a wrapper whose SDK call sits in such a callback is still that outer function. The
+ * callbacks of `useCallback`-style helpers are functions of their own (their const's entity).
+ */
+export function owningFunction(n: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let p = n.parent; p; p = p.parent) {
+    if (!ts.isFunctionLike(p)) continue;
+    const parent = p.parent;
+    if ((ts.isArrowFunction(p) || ts.isFunctionExpression(p)) && parent && ts.isCallExpression(parent) && parent.arguments.includes(p)) {
+      const c = unwrap(parent.expression);
+      const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : '';
+      if (!FN_WRAPPERS.has(name) && name !== 'useMemo' && name !== 'bind') continue;
+    }
+    return p;
+  }
+  return undefined;
+}
+
 export function enclosingFunction(n: ts.Node): ts.SignatureDeclaration | undefined {
   for (let p = n.parent; p; p = p.parent) if (ts.isFunctionLike(p)) return p;
   return undefined;

@@ -17,7 +17,7 @@
  * Not proven: conditions held in mutable variables, consent checked in another file's caller,
  * state set in event handlers, or checks whose result is ignored.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { GuardFact } from '../types';
 
 export interface GuardHelpers {

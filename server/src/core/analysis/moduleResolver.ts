@@ -3,7 +3,7 @@
  * `.js` -> `.ts` convention), directory `index` files, and `tsconfig.json` `baseUrl`/`paths`
  * aliases (one level of `extends`). Pure: file existence and contents are injected.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { posix } from 'node:path';
 
 const EXTS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
@@ -18,6 +18,8 @@ interface PathsConfig {
 export interface ResolverHost {
   fileExists(path: string): boolean;
   readFile(path: string): string | undefined;
+  /** Workspace packages of a monorepo: package name -> its folder (from their package.json). */
+  packages?: ReadonlyMap<string, string>;
 }
 
 /** Caches per directory; create one per analysis run (or keep it while files do not change). */
@@ -39,6 +41,7 @@ export class ModuleResolver {
     else {
       const cfg = this.configFor(dir);
       if (cfg) r = this.viaPaths(cfg, spec);
+      if (!r && this.host.packages?.size) r = this.viaWorkspacePackage(spec);
     }
     this.cache.set(key, r);
     return r;
@@ -64,6 +67,37 @@ export class ModuleResolver {
     }
     if (cfg.baseUrl) return this.tryFile(posix.join(cfg.baseUrl, spec));
     return null;
+  }
+
+  /** `@acme/lib/hooks/use-analytics` -> packages/lib/hooks/use-analytics.ts (or under src/). */
+  private viaWorkspacePackage(spec: string): string | null {
+    let best: string | undefined;
+    for (const name of this.host.packages!.keys()) {
+      if ((spec === name || spec.startsWith(name + '/')) && (!best || name.length > best.length)) best = name;
+    }
+    if (!best) return null;
+    const dir = this.host.packages!.get(best)!;
+    const sub = spec.slice(best.length + 1);
+    if (sub) return this.tryFile(posix.join(dir, sub)) ?? this.tryFile(posix.join(dir, 'src', sub));
+    const pkg = this.readPackageJson(dir);
+    for (const field of ['source', 'types', 'typings', 'module', 'main']) {
+      const v = pkg?.[field];
+      if (typeof v !== 'string') continue;
+      const p = posix.join(dir, v);
+      const stem = p.replace(/\.d\.ts$/, '').replace(/\.(?:[cm]?[jt]sx?)$/, '');
+      const f = this.tryFile(p) ?? this.tryFile(stem) ?? this.tryFile(stem.replace(/\/(?:dist|build|lib|out)\//, '/src/'));
+      if (f) return f;
+    }
+    return this.tryFile(posix.join(dir, 'src/index')) ?? this.tryFile(posix.join(dir, 'index'));
+  }
+
+  private readPackageJson(dir: string): Record<string, unknown> | null {
+    try {
+      const t = this.host.readFile(posix.join(dir, 'package.json'));
+      return t ? (JSON.parse(t) as Record<string, unknown>) : null;
+    } catch {
+      return null;
+    }
   }
 
   private tryFile(p: string): string | null {

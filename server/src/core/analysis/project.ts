@@ -45,6 +45,8 @@ export interface ProjectHost {
   /** Reuse summaries (keyed by path) when their text has not changed. */
   summaryCache?: Map<string, { text: string; summary: FileSummary }>;
   trackers?: readonly ManifestTrackerInput[];
+  /** Workspace packages (monorepos): package name -> folder. */
+  packages?: ReadonlyMap<string, string>;
   /** Summarise many files at once (worker threads); defaults to in-thread summarisation. */
   summarizeMany?(files: string[]): Promise<Map<string, FileSummary>> | Map<string, FileSummary>;
 }
@@ -86,8 +88,17 @@ interface Evaluated {
   contract?: TrackerContract;
 }
 
-const TRACKINGISH = /track|log|event|analytic|metric|telemetry|capture|record|report|identify|emit|send|fire|beacon|pixel|gtag|fbq|page|conversion|segment|amplitude|mixpanel|posthog|ga4|datalayer/i;
+/** Words in a function's name that say it exists to track (camelCase / snake_case words). */
+const TRACKING_WORDS = new Set(['track', 'tracking', 'tracker', 'analytics', 'telemetry', 'metric', 'metrics', 'capture', 'event', 'events', 'log', 'identify', 'beacon', 'pixel', 'gtag', 'fbq', 'pageview', 'conversion', 'segment', 'amplitude', 'mixpanel', 'posthog', 'ga', 'ga4', 'datalayer', 'gtm', 'hotjar', 'heap', 'matomo', 'plausible', 'fathom', 'umami', 'instrument', 'instrumentation']);
+function trackingish(name: string): boolean {
+  const words = name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).map((w) => w.toLowerCase());
+  return words.some((w) => TRACKING_WORDS.has(w));
+}
+/** A function forwarding only property values is a wrapper when it is this thin (lines of body) or named for tracking. */
+const THIN_WRAPPER_LINES = 8;
 const MAX_ROUNDS = 6;
+/** `export … from '…'` / `export * from '…'` / `module.exports = require(…)`: a module that passes others on. */
+const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\}|type\s*\{[^}]*\})\s*from\b|\bexport\s*\*\s*as\b|module\.exports\s*=\s*require\b/;
 
 export class ProjectAnalyzer {
   readonly summaries = new Map<string, FileSummary>();
@@ -97,6 +108,11 @@ export class ProjectAnalyzer {
   private readonly sitesByFn = new Map<string, Map<string, CallSite[]>>();
   private readonly trackerNames: Set<string>;
   private parsedCount = 0;
+  /** Files known not to lead to tracking (skipped when resolving callees). */
+  private readonly notTracking = new Set<string>();
+  /** True while resolving what a call site calls. */
+  private calleeMode = false;
+  private readonly sdkPrefilter: Prefilter;
 
   constructor(
     private readonly cat: Catalogue,
@@ -106,13 +122,15 @@ export class ProjectAnalyzer {
     this.resolver = new ModuleResolver({
       fileExists: (p) => this.fileSet.has(p),
       readFile: (p) => (host.readConfigFile ?? host.readFile)(p),
+      packages: host.packages,
     });
     this.trackerNames = new Set((host.trackers ?? []).map((t) => t.function));
+    this.sdkPrefilter = new Prefilter([...this.cat.triggers, ...this.trackerNames]);
   }
 
   /** Run the whole detection. */
   async analyze(): Promise<ProjectAnalysis> {
-    const prefilter = new Prefilter([...this.cat.triggers, ...this.trackerNames]);
+    const prefilter = this.sdkPrefilter;
     const pending: string[] = [];
     const texts = new Map<string, string>();
     for (const f of this.host.files) {
@@ -166,9 +184,15 @@ export class ProjectAnalyzer {
   summary(file: string): FileSummary | undefined {
     const s = this.summaries.get(file);
     if (s) return s;
-    if (!this.fileSet.has(file)) return undefined;
+    if (!this.fileSet.has(file) || this.notTracking.has(file)) return undefined;
     const text = this.host.readFile(file);
     if (text === undefined || Prefilter.looksMinified(text)) return undefined;
+    // Resolving a callee: a module the pre-filter rounds did not pick can still lead to tracking
+    // only by re-exporting (a barrel) or by using an SDK; anything else is not parsed.
+    if (this.calleeMode && !REEXPORT.test(text) && !this.sdkPrefilter.test(text)) {
+      this.notTracking.add(file);
+      return undefined;
+    }
     let out: FileSummary;
     try {
       out = summarizeFile(file, text, this.cat, { trackerNames: this.trackerNames });
@@ -187,7 +211,11 @@ export class ProjectAnalyzer {
       for (const [name, ex] of Object.entries(s.exports)) {
         const v = ex.k === 'entity' ? ({ k: 'entity', file, id: ex.id } as PVal) : ex.k === 'app' ? this.resolveRef(file, ex.ref, 0) : this.resolveImport(file, ex.module, ex.name, 0);
         if (!v || !this.leadsToTracking(v, 0)) continue;
-        if (name !== 'default') tokens.add(name);
+        if (name !== 'default') {
+          tokens.add(name);
+          continue;
+        }
+        // A default export is imported under any name: match the module's name in the import path.
         const base = posix.basename(file).replace(/\.[^.]+$/, '');
         tokens.add(base === 'index' ? posix.basename(posix.dirname(file)) : base);
       }
@@ -323,6 +351,17 @@ export class ProjectAnalyzer {
 
   private targetOf(file: string, callee: CalleeRef): Target | undefined {
     if (callee.k === 'sdk') return callee;
+    const prev = this.calleeMode;
+    this.calleeMode = true;
+    try {
+      return this.targetOfInner(file, callee);
+    } finally {
+      this.calleeMode = prev;
+    }
+  }
+
+  private targetOfInner(file: string, callee: CalleeRef): Target | undefined {
+    if (callee.k === 'sdk') return callee;
     if (callee.k === 'global') {
       const t = this.host.trackers?.find((x) => x.function === callee.name && !x.module);
       return t ? { k: 'tracker', contract: contractOf(t) } : undefined;
@@ -379,7 +418,7 @@ export class ProjectAnalyzer {
       if (!ev || ev.spec.silent) continue;
       const forwards = this.forwarding(ev, id);
       if (!forwards) continue;
-      if (forwards === 'values' && e.size > 3 && !TRACKINGISH.test(e.name)) continue;
+      if (forwards === 'values' && e.size > THIN_WRAPPER_LINES && !trackingish(e.name)) continue;
       if (forwards === 'whole') valuesOnly = false;
       inner.push({ site, target });
     }
@@ -392,11 +431,21 @@ export class ProjectAnalyzer {
   private forwarding(ev: Evaluated, fn: string): 'whole' | 'values' | null {
     const s = ev.spec;
     const at = (p: string | string[] | { fixed: string } | undefined) => (typeof p === 'string' ? [p] : Array.isArray(p) ? p : []);
-    for (const p of [...at(s.event), ...at(s.identity)]) {
+    for (const p of at(s.event)) {
       const v = valueAt(ev.args, p);
       if (v && refersToParam(v, fn)) return 'whole';
     }
     let values = false;
+    // Forwarding only the user id makes an identify helper, not a track helper
+    // (`getWorkspaceState(id)` that also sends 'app_connected' for that id is business code).
+    const identityCall = s.kind === 'identify' || s.kind === 'alias' || s.kind === 'group';
+    for (const p of at(s.identity)) {
+      const v = valueAt(ev.args, p);
+      if (v && refersToParam(v, fn)) {
+        if (identityCall) return 'whole';
+        values = true;
+      }
+    }
     for (const p of [...at(s.props), ...at(s.traits)]) {
       const v = valueAt(ev.args, p);
       if (!v) continue;

@@ -7,7 +7,7 @@
  * `var` is treated as block-scoped and ambient (`declare`) declarations are ignored, so that
  * `declare const analytics: …` still lets `analytics` resolve to the global.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 export type Decl =
   | { k: 'var'; decl: ts.VariableDeclaration; path: string[] }

@@ -77,7 +77,7 @@ export type Entity =
       params: number;
       /** What calling the function returns, when it returns something we can follow (hook results). */
       returns?: EntityValue;
-      /** Number of statements in the body (1 for an expression body): thin forwarding functions are wrappers. */
+      /** Lines of the body (1 for a one-line body): thin forwarding functions are wrappers. */
       size: number;
       tracker?: TrackerContract;
     }

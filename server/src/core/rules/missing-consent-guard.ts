@@ -10,7 +10,7 @@
  * sites, where the callers' guards are known (in the body itself when no call site is in the run).
  */
 import { posix } from 'node:path';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { ConsentGuard, Manifest, Purpose } from '../manifest/types';
 import { TODO } from '../manifest/types';
 import { lineStarts, offsetAt, positionAt } from '../textEdits';

@@ -13,7 +13,7 @@
  * may sit between the two), and to every finding of a call that starts on that line (a property
  * finding three lines into a multi-line call is covered). `line` applies likewise to its own line.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { lineStarts, positionAt } from '../textEdits';
 import type { Range } from '../types';
 import type { SuppressionComment } from './ruleTypes';

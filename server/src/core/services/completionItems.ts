@@ -7,7 +7,7 @@
  * The manifest side reads the text around the cursor line by line instead of the YAML tree,
  * because the document is usually incomplete while the user types.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { getCatalogue } from '../catalogue';
 import { dataCategories, dataUses, NONE_CATEGORY } from '../taxonomy';
 import { lineStarts, offsetAt, positionAt, rangeAt } from '../textEdits';

@@ -3,7 +3,7 @@
  * share. The detectors see the AST during the file walk (`FileAnalyzer.run`) and record
  * `DirectTechnique`s; they never keep nodes past the walk.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { ArgValue, Span } from '../argValues';
 import type { DirectTechnique } from '../summary';
 import type { GuardFact } from '../../types';

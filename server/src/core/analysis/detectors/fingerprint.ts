@@ -25,7 +25,7 @@
  *   source). Not: feature detection reading `navigator.userAgent`, an analytics context object of
  *   screen size and language.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { DYN, calleeName, receiverOf, staticText, strip, type DetectorContext, type SiteSink } from './common';
 
 type Source = 'canvas' | 'webgl' | 'audio' | 'fonts' | 'traits';

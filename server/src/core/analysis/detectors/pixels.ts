@@ -33,7 +33,7 @@
  *   builder of that shape; an express-style route `app.get('/track/open/:id', …)` answering a GIF;
  * - `email:click-redirect`: links rewritten through a redirect (`/click?url=…&rid=…`, `/r/…`).
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { ArgValue } from '../argValues';
 import { matchEndpoint, parseStaticUrl, type CollectionEndpoint, type StaticUrl } from '../../catalogue/endpoints';
 import type { TechniqueId } from '../../types';
