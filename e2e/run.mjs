@@ -110,22 +110,24 @@ export function collectLogs(userDataDir, target) {
   }
 }
 
-/** Cleanup actions, run in reverse order on exit, on failure and on a signal. */
+/** Cleanup actions, run in reverse order on exit, on failure and on a signal (once: later calls wait for it). */
 const cleanups = [];
-let cleanedUp = false;
-async function cleanup() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  for (const fn of cleanups.reverse()) {
-    try {
-      await fn();
-    } catch (error) {
-      console.error(`e2e: cleanup: ${error instanceof Error ? error.message : String(error)}`);
+let cleaning;
+function cleanup() {
+  cleaning ??= (async () => {
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch (error) {
+        console.error(`e2e: cleanup: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    console.error(`e2e: ${signal}: stopping code-server and the browser`);
     void cleanup().then(() => process.exit(130));
   });
 }
@@ -194,9 +196,11 @@ async function main() {
   fs.writeFileSync(config, 'auth: none\n');
   fs.cpSync(sample, workspace, { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
   const common = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  // code-server keeps a heartbeat and logs under $XDG_DATA_HOME/code-server: keep them in the temp dir too.
+  const env = { ...process.env, XDG_DATA_HOME: path.join(temp, 'data') };
   cleanups.push(() => collectLogs(userDataDir, path.join(outDir, 'logs')));
 
-  const installed = runLogged('install-extension', process.execPath, [entry, ...common, '--install-extension', vsix]);
+  const installed = runLogged('install-extension', process.execPath, [entry, ...common, '--install-extension', vsix], { env });
   if (!/successfully installed/i.test(installed)) throw new Error(`the .vsix did not install:\n${installed}`);
 
   // 3. code-server.
@@ -206,7 +210,7 @@ async function main() {
   const server = spawn(
     process.execPath,
     [entry, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace],
-    { cwd: temp, detached: true, stdio: ['ignore', serverLog, serverLog] },
+    { cwd: temp, env, detached: true, stdio: ['ignore', serverLog, serverLog] },
   );
   cleanups.push(() => killGroup(server));
   const base = `http://127.0.0.1:${port}`;
@@ -223,7 +227,8 @@ async function main() {
 
   // 4. The browser and the scenarios.
   t = Date.now();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+  // Signals are ours to handle: cleanup() closes the browser and kills code-server, then exits.
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   cleanups.push(() => browser.close());
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -233,6 +238,9 @@ async function main() {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) consoleErrors.push(`HTTP ${r.status()} ${r.url()}`);
+  });
   cleanups.push(() => fs.writeFileSync(path.join(outDir, 'browser-console.log'), consoleErrors.join('\n') + '\n'));
   await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
   await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: 60_000 });

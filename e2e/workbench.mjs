@@ -53,6 +53,11 @@ export async function waitFor(what, produce, condition, { timeout = updateTimeou
   }
 }
 
+/** Moves the mouse where it shows nothing (the empty part of the activity bar), so no tooltip hangs in a screenshot. */
+export async function parkMouse() {
+  await session.page.mouse.move(24, 600);
+}
+
 /** Saves a screenshot of the whole workbench as test-results/e2e/<name>.png. */
 export async function screenshot(name) {
   const file = path.join(session.outDir, `${name}.png`);
@@ -128,6 +133,7 @@ export async function quickOpen(relative) {
   const row = page.locator(`${quickInput} .monaco-list-row`).filter({ hasText: name }).first();
   await row.waitFor({ state: 'visible', timeout: updateTimeoutMs });
   await row.click();
+  await parkMouse();
   await waitFor(`the editor of ${relative}`, activeTabTitle, (t) => t === name);
   await activeEditor().locator('.view-lines').waitFor({ state: 'visible' });
 }
