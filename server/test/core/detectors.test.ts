@@ -672,3 +672,38 @@ suite('pre-filter for technique triggers', () => {
       assert.ok(!pf.test(t), t);
   });
 });
+
+suite('look-alikes in e-mail and canvas code (more)', () => {
+  test('parcel tracking links, category links, spacers from a configured CDN, placeholder images', async () => {
+    await none(`
+import nodemailer from 'nodemailer';
+const CDN = process.env.CDN_URL;
+export async function shipped(to: string, order: { trackingNumber: string; category: string }) {
+  const trackUrl = \`https://parcels.example-carrier.com/track/\${order.trackingNumber}\`;
+  const html = \`<table><tr><td>
+    <img src="\${CDN}/spacer.gif" width="1" height="1" alt="">
+    <a href="\${trackUrl}">Track your parcel</a>
+    <a href="https://shop.example.com/c/\${order.category}">More like this</a>
+  </td></tr></table>\`;
+  await transporter.sendMail({ to, subject: 'Shipped', html });
+}
+export function placeholder(): string {
+  const c = document.createElement('canvas');
+  const ctx = c.getContext('2d')!;
+  ctx.fillRect(0, 0, 100, 100);
+  ctx.fillText('No image', 20, 50);
+  return c.toDataURL();
+}
+`);
+  });
+  test('short redirect forms on a click-tracking host, or with two dynamic parts', async () => {
+    assert.deepEqual(
+      await techniques(`
+import nodemailer from 'nodemailer';
+export const a = (m: string, l: string) => \`<table><tr><td><a href="https://shop.example.com/r/\${m}/\${l}">Go</a></td></tr></table>\`;
+export const b = (t: string) => \`<table><tr><td><a href="https://click.example-mail.com/c/\${t}">Go</a></td></tr></table>\`;
+`),
+      ['3 email:click-redirect email-tracking - <a>', '4 email:click-redirect email-tracking - <a>'],
+    );
+  });
+});

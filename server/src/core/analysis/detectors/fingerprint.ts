@@ -55,6 +55,8 @@ interface Scope {
   reads: ts.Node[];
   badReads: number;
   constText: boolean;
+  /** Number of constant texts drawn. */
+  texts: number;
   userImage: boolean;
   shown: boolean;
   unmasked: ts.Node[];
@@ -194,7 +196,9 @@ export class FingerprintDetector {
     /** `others(k)`: another source is already proven in this file (weaker evidence then suffices). */
     const judge = (s: Scope, others: (k: Source) => boolean) => {
       const sink = !!s.hash || s.send || s.hint || s.pangram;
-      if (s.reads.length > s.badReads && (s.constText || s.pangram) && !s.userImage && !s.shown && (sink || s.returnsRead || others('canvas'))) add('canvas', s.reads[0]);
+      // Returned without a hash: only a fingerprint-like drawing (a pangram, or several constant texts), not a placeholder image.
+      const fpDrawing = s.pangram || s.texts >= 2;
+      if (s.reads.length > s.badReads && (s.constText || s.pangram) && !s.userImage && !s.shown && (sink || (s.returnsRead && fpDrawing) || others('canvas'))) add('canvas', s.reads[0]);
       if (s.unmasked.length && (sink || others('webgl') || (this.collected(s.unmasked[0]) && s.traits.size >= 2))) add('webgl', s.unmasked[0]);
       else if (s.glParams.size >= 4 && s.hash && s.glFirst) add('webgl', s.glFirst);
       if (s.offline && s.osc && (s.comp || s.channel) && s.render && !s.media) add('audio', s.render);
@@ -250,7 +254,11 @@ export class FingerprintDetector {
       case 'fillText':
       case 'strokeText': {
         const t = args[0] && staticText(args[0], this.ctx);
-        if (t !== undefined && !t.includes(DYN) && t.length > 0) this.scope(call).constText = true;
+        if (t !== undefined && !t.includes(DYN) && t.length > 0) {
+          const s = this.scope(call);
+          s.constText = true;
+          s.texts++;
+        }
         return;
       }
       case 'drawImage':
@@ -371,7 +379,7 @@ export class FingerprintDetector {
   private scopeFor(node: ts.Node): Scope {
     let s = this.scopes.get(node);
     if (!s) {
-      s = { node, reads: [], badReads: 0, constText: false, userImage: false, shown: false, unmasked: [], glParams: new Set(), osc: false, comp: false, channel: false, media: false, families: new Set(), fontList: 0, traits: new Map(), send: false, returnsRead: false, hint: false, pangram: false };
+      s = { node, reads: [], badReads: 0, constText: false, texts: 0, userImage: false, shown: false, unmasked: [], glParams: new Set(), osc: false, comp: false, channel: false, media: false, families: new Set(), fontList: 0, traits: new Map(), send: false, returnsRead: false, hint: false, pangram: false };
       this.scopes.set(node, s);
     }
     return s;

@@ -54,6 +54,8 @@ const IMG_TAGS = new Set(['img', 'Img', 'amp-pixel', 'amp-img']);
 
 const RECIPIENT_KEYS = /^(?:id|uid|rid|mid|eid|sid|cid|e|u|m|r|s|email|mail|recipient|recipient_id|subscriber|subscriber_id|contact|contact_id|user|user_id|userid|message|message_id|msg|msgid|token|t|tid|campaign|lead|lead_id|member|hash)$/i;
 const OPEN_PATH = /(?:^|\/)(?:open|opened|opens|o|pixel|px|track|tracking|t|beacon|wf\/open|read|view)(?:[/.]|$)/i;
+/** URL builders (not in an `<img>`) are open pixels only with open-specific words (`/track/${n}` is also a parcel link). */
+const OPEN_BUILDER = /(?:^|\/)(?:open|opened|opens|o|pixel|px|beacon|wf\/open)(?:[/.]|$)|\/track(?:ing)?\/open/i;
 const REDIRECT_PATH = /(?:^|\/)(?:click|clicks|c|r|l|ls|redirect|redir|link|go|track\/click|t\/c)(?:\/|$)/i;
 const REDIRECT_KEYS = /^(?:url|u|redirect|redirect_url|redirect_to|to|link|target|dest|destination|href|next)$/i;
 const TRACKING_PATH = /(?:collect|track|pixel|beacon|event|log|ping|hit|impression|conversion|(?:^|\/)(?:p|i|t|e)(?:\/|$)|\.gif)/i;
@@ -319,7 +321,7 @@ export class PixelDetector {
     const url = parseStaticUrl(p.text.startsWith(DYN + '/') && !p.text.startsWith(DYN + '//') ? 'https://' + DYN + p.text.slice(1) : p.text);
     if (matchEndpoint(url)) return;
     if (isRedirect(url)) this.builders.push({ node: e, sdk: 'email:click-redirect', url: p.text });
-    else if (OPEN_PATH.test(url.path) && perRecipient(url)) this.builders.push({ node: e, sdk: 'email:open-pixel', url: p.text });
+    else if (OPEN_BUILDER.test(url.path) && perRecipient(url)) this.builders.push({ node: e, sdk: 'email:open-pixel', url: p.text });
   }
 
   /** `app.get('/track/open/:id', (req, res) => … image/gif …)`: the collection point of a hand-made open pixel. */
@@ -392,29 +394,48 @@ function isHidden(style: string | undefined): boolean {
   return !!w && !!h && Number(w[1]) <= 1 && Number(h[1]) <= 1;
 }
 
+/** The path without a leading dynamic base URL (`${BASE}/open` -> `/open`). */
+function pathOf(url: StaticUrl): string {
+  return url.host ? url.path : url.path.replace(/^\u2026+/, '');
+}
+
+function queryDynamic(url: StaticUrl): boolean {
+  const q = url.text.indexOf('?');
+  return q >= 0 && url.text.slice(q).includes(DYN);
+}
+
 /** A per-recipient part: a dynamic piece in the path or a query value, or a recipient-ish key. */
 function perRecipient(url: StaticUrl): boolean {
-  if (url.path.includes(DYN)) return true;
+  if (pathOf(url).includes(DYN)) return true;
   for (const [k, v] of url.query) if (v === null || RECIPIENT_KEYS.test(k)) return true;
-  return url.text.split('?')[1]?.includes(DYN) ?? false;
+  return queryDynamic(url);
 }
 
 function isOpenPixel(url: StaticUrl, pixelLike: boolean): boolean {
-  if (pixelLike) return url.text.includes(DYN) || url.query.size > 0;
-  return OPEN_PATH.test(url.path) && perRecipient(url);
+  if (pixelLike) return pathOf(url).includes(DYN) || url.query.size > 0 || queryDynamic(url);
+  return OPEN_PATH.test(pathOf(url)) && perRecipient(url);
 }
 
+/** Hosts of click-tracking domains (`click.example.com`, `links.example.com`, `t.example.com`). */
+const TRACKING_HOST = /^(?:clicks?|links?|lnk|track|tracking|trk|t|email|e|em|go|r|url\d*|mail|news)\./i;
+
 function isRedirect(url: StaticUrl): boolean {
-  if (!REDIRECT_PATH.test(url.path)) return false;
+  const p = pathOf(url);
+  if (!REDIRECT_PATH.test(p)) return false;
   let target = false;
   let id = false;
   for (const [k, v] of url.query) {
     if (REDIRECT_KEYS.test(k)) target = true;
     else if (v === null || RECIPIENT_KEYS.test(k)) id = true;
   }
-  // `/r/${messageId}/${linkId}`, `/c/${token}`
-  if (!target && /\/(?:r|c|l|ls|go|click)\/\u2026/.test(url.path)) return true;
-  return target && (id || /\/\u2026/.test(url.path));
+  if (!target) {
+    // `/click/${token}`, `/ls/click?upn=…`; the short forms `/r/${mid}/${lid}`, `/c/${token}` only
+    // with two dynamic parts or on a click-tracking host (`/c/${slug}` is also a category page).
+    if (/\/(?:click|clicks|ls\/click|redirect|redir|track\/click)\/\u2026/.test(p)) return true;
+    if (/\/(?:r|c|l|go|link)\/\u2026/.test(p)) return p.split(DYN).length > 2 || TRACKING_HOST.test(url.host);
+    return false;
+  }
+  return id || /\/\u2026/.test(p);
 }
 
 /** `name="value"` attributes of one tag. */
