@@ -217,6 +217,16 @@ export function beacon() { new Image().src = 'https://collect.adnet.example/pixe
     assert.equal(calls[0].file, 'src/beacon.ts');
   });
 
+  test('a pixel helper taking the URL: reported where it is called with a collection endpoint', async () => {
+    const calls = await detect({
+      'src/lib/beacon.ts': `export function beacon(url: string, data?: object) {\n  navigator.sendBeacon(url, JSON.stringify(data ?? {}));\n}\nexport const pixel = (src: string) => { new Image().src = src; };\n`,
+      'src/app.ts': `import { beacon, pixel } from './lib/beacon';\nbeacon('https://api.mixpanel.com/track', { event: 'Opened' });\nbeacon('/api/log', {});\nif (Cookiebot.consent.marketing) pixel('https://www.facebook.com/tr?id=1&ev=Lead');\n`,
+    });
+    assert.deepEqual(brief(calls), ['2 mixpanel cross-site-pixel Opened sendBeacon', '4 meta-pixel cross-site-pixel Lead img.src']);
+    assert.deepEqual(calls.map((c) => c.file), ['src/app.ts', 'src/app.ts']);
+    assert.deepEqual(calls[1].guardFacts, [{ type: 'path', path: 'Cookiebot.consent.marketing' }]);
+  });
+
   test('consent facts dominate pixel sites (guards, early returns, && in JSX)', async () => {
     const calls = await detect({
       'src/p.tsx': `

@@ -14,14 +14,14 @@
 import { posix } from 'node:path';
 import type { ArgValue } from './argValues';
 import { argAt, refersToParam, stringsOf, substitute, textOf, valueAt } from './argValues';
-import type { AppRef, CallSite, CalleeRef, Entity, EntityValue, FileSummary, TrackerContract } from './summary';
+import type { AppRef, CallSite, CalleeRef, DirectTechnique, Entity, EntityValue, FileSummary, TrackerContract } from './summary';
 import { summarizeFile } from './fileAnalysis';
 import { ModuleResolver } from './moduleResolver';
 import { Prefilter } from './prefilter';
 import { isDispatch, type Catalogue, type CallSpec, type DispatchSpec, type MethodSpec } from '../catalogue';
 import { sdkCallResult, sdkConstruct, sdkMember, sdkModuleExport, type SdkSym } from './sdkSymbols';
 import { inferCategory } from './categories';
-import { directTechniqueCall } from './detectors';
+import { directTechniqueCall, sinkHelperCall } from './detectors';
 import type { CallProperty, GuardFact, Range, TrackingCall } from '../types';
 
 /** A tracker declared in the manifest's `trackers:` section. */
@@ -96,6 +96,8 @@ function trackingish(name: string): boolean {
 }
 /** A function forwarding only property values is a wrapper when it is this thin (lines of body) or named for tracking. */
 const THIN_WRAPPER_LINES = 8;
+/** A function forwarding its event name or properties is a wrapper when at most this long, or named for tracking. */
+const THIN_FORWARDER_LINES = 20;
 const MAX_ROUNDS = 6;
 /** `export … from '…'` / `export * from '…'` / `module.exports = require(…)`: a module that passes others on. */
 const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\}|type\s*\{[^}]*\})\s*from\b|\bexport\s*\*\s*as\b|module\.exports\s*=\s*require\b/;
@@ -296,7 +298,7 @@ export class ProjectAnalyzer {
     if (name === '*') return { k: 'ns', file };
     const s = this.summary(file);
     if (!s) return undefined;
-    const ex = s.exports[name];
+    const ex = own(s.exports, name);
     if (ex) {
       if (ex.k === 'entity') return this.fromEntityValue(file, { k: 'entity', id: ex.id }, depth + 1);
       if (ex.k === 'reexport') return this.resolveImport(file, ex.module, ex.name, depth + 1);
@@ -327,19 +329,19 @@ export class ProjectAnalyzer {
     if (!e) return undefined;
     if (v.k === 'inst') {
       if (e.k !== 'class' || !st.startsWith('.')) return undefined;
-      const m = e.methods[st.slice(1)];
+      const m = own(e.methods, st.slice(1));
       return m && this.fromEntityValue(v.file, m, depth + 1);
     }
     switch (e.k) {
       case 'fn':
         return st === '()' && e.returns ? this.fromEntityValue(v.file, e.returns, depth + 1) : undefined;
       case 'obj': {
-        const m = st.startsWith('.') ? e.members[st.slice(1)] : undefined;
+        const m = st.startsWith('.') ? own(e.members, st.slice(1)) : undefined;
         return m && this.fromEntityValue(v.file, m, depth + 1);
       }
       case 'class': {
         if (st === 'new') return { k: 'inst', file: v.file, id: v.id };
-        const m = st.startsWith('.') ? e.statics[st.slice(1)] : undefined;
+        const m = st.startsWith('.') ? own(e.statics, st.slice(1)) : undefined;
         return m && this.fromEntityValue(v.file, m, depth + 1);
       }
       default:
@@ -418,7 +420,9 @@ export class ProjectAnalyzer {
       if (!ev || ev.spec.silent) continue;
       const forwards = this.forwarding(ev, id);
       if (!forwards) continue;
-      if (forwards === 'values' && e.size > THIN_WRAPPER_LINES && !trackingish(e.name)) continue;
+      // A long function with a name that is not about tracking is business code that happens to
+      // track (`ActionManager.executeAction(action)`): its callers are not tracking calls.
+      if (e.size > (forwards === 'values' ? THIN_WRAPPER_LINES : THIN_FORWARDER_LINES) && !trackingish(e.name)) continue;
       if (forwards === 'whole') valuesOnly = false;
       inner.push({ site, target });
     }
@@ -536,6 +540,7 @@ export class ProjectAnalyzer {
         if (c) calls.push(c);
       }
     }
+    calls.push(...this.sinkHelperCalls());
     calls.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
     return calls;
   }
@@ -689,6 +694,33 @@ export class ProjectAnalyzer {
     return call;
   }
 
+  /**
+   * Calls of pixel helpers (`function beacon(url) { navigator.sendBeacon(url) }`) whose URL argument
+   * is a known collection endpoint: reported at the helper's call site.
+   */
+  private sinkHelperCalls(): TrackingCall[] {
+    const sinks = new Map<string, DirectTechnique>();
+    for (const [file, s] of this.summaries) for (const d of s.direct ?? []) if (d.sinkParam) sinks.set(`${file}\0${d.sinkParam.fn}`, d);
+    if (sinks.size === 0) return [];
+    const out: TrackingCall[] = [];
+    for (const [file, s] of this.summaries) {
+      for (const site of s.sites) {
+        if (site.callee.k !== 'app') continue;
+        try {
+          const v = this.resolveRef(file, site.callee.ref, 0);
+          const d = v?.k === 'entity' ? sinks.get(`${v.file}\0${v.id}`) : undefined;
+          if (!d) continue;
+          const toRange = (sp: { start: number; end: number }): Range => ({ start: pos(s.lineStarts, sp.start), end: pos(s.lineStarts, sp.end) });
+          const c = sinkHelperCall(file, toRange, site, d, this.resolveGuardModules(file, site.guards), (x) => this.constStrings(file, x));
+          if (c) out.push(c);
+        } catch {
+          // never fatal
+        }
+      }
+    }
+    return out;
+  }
+
   private wrapperNameIfForwarding(file: string, fn: string): string | null {
     const e = this.entity(file, fn);
     if (e?.k !== 'fn') return null;
@@ -777,6 +809,11 @@ function maskingOf(spec: CallSpec, args: ArgValue[]): TrackingCall['masking'] {
     if (text !== null && (text === r.equals || `'${text}'` === r.equals)) return r.level;
   }
   return m.default;
+}
+
+/** A record's own entry: app code names members `constructor`, `toString`… */
+function own<T>(r: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(r, key) ? r[key] : undefined;
 }
 
 function contractOf(t: ManifestTrackerInput): TrackerContract {

@@ -58,6 +58,11 @@ export interface DirectTechnique {
   url?: string;
   /** A URL held in an imported constant, matched against the endpoint table at project level. */
   pendingUrl?: ArgValue;
+  /**
+   * A helper whose URL is its parameter `index` (`function beacon(url) { navigator.sendBeacon(url) }`):
+   * not a call itself; its call sites with a collection-endpoint URL are (project level).
+   */
+  sinkParam?: { fn: string; index: number };
 }
 
 /** A tracker contract declared by annotation or manifest. */

@@ -27,6 +27,7 @@ export class Catalogue {
     const triggers = new Set<string>();
     for (const e of entries) {
       if (this.byId.has(e.id)) throw new Error(`duplicate SDK id ${e.id}`);
+      nullPrototypes(e);
       this.byId.set(e.id, e);
       for (const [g, type] of Object.entries(e.globals ?? {})) {
         if (!this.globals.has(g)) this.globals.set(g, { sdk: e.id, type });
@@ -44,6 +45,26 @@ export class Catalogue {
   type(ref: SdkTypeRef): TypeSpec | undefined {
     return this.byId.get(ref.sdk)?.types[ref.type];
   }
+}
+
+/**
+ * Code names members `constructor`, `toString`, `hasOwnProperty`…: every lookup table of an
+ * entry (types, methods, members, module exports, dispatch cases) gets a null prototype so such a
+ * name never finds an inherited function.
+ */
+function nullPrototypes(e: SdkEntry): void {
+  const seen = new Set<object>();
+  const fix = (o: unknown): void => {
+    if (!o || typeof o !== 'object' || seen.has(o)) return;
+    seen.add(o);
+    if (Array.isArray(o)) {
+      o.forEach(fix);
+      return;
+    }
+    if (Object.getPrototypeOf(o) === Object.prototype) Object.setPrototypeOf(o, null);
+    for (const v of Object.values(o)) fix(v);
+  };
+  fix(e);
 }
 
 let defaultCatalogue: Catalogue | undefined;

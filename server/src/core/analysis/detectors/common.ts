@@ -219,7 +219,7 @@ export class SiteSink {
 
   constructor(private readonly ctx: DetectorContext) {}
 
-  add(node: ts.Node, calleeNode: ts.Node, d: Pick<DirectTechnique, 'technique' | 'sdk' | 'method' | 'event'> & { url?: string; pendingUrl?: ArgValue; span?: { start: number; end: number }; calleeSpan?: { start: number; end: number } }): void {
+  add(node: ts.Node, calleeNode: ts.Node, d: Pick<DirectTechnique, 'technique' | 'sdk' | 'method' | 'event' | 'sinkParam'> & { url?: string; pendingUrl?: ArgValue; span?: { start: number; end: number }; calleeSpan?: { start: number; end: number } }): void {
     const span = d.span ?? spanOf(node, this.ctx.sf);
     const key = `${span.start}:${d.technique}`;
     if (this.seen.has(key)) return;
@@ -236,6 +236,7 @@ export class SiteSink {
     };
     if (d.url !== undefined) site.url = d.url.length > 200 ? d.url.slice(0, 200) + DYN : d.url;
     if (d.pendingUrl) site.pendingUrl = d.pendingUrl;
+    if (d.sinkParam) site.sinkParam = d.sinkParam;
     this.sites.push(site);
   }
 }

@@ -13,7 +13,7 @@
  */
 import type * as ts from 'typescript';
 import type { ArgValue } from '../argValues';
-import type { DirectTechnique } from '../summary';
+import type { CallSite, DirectTechnique } from '../summary';
 import type { GuardFact, Range, TrackingCall } from '../../types';
 import { matchEndpoint, parseStaticUrl } from '../../catalogue/endpoints';
 import { SiteSink, type DetectorContext } from './common';
@@ -65,6 +65,7 @@ export function directTechniqueCall(
   guardFacts: GuardFact[],
   constStrings: (v: ArgValue) => string[] | null,
 ): TrackingCall | undefined {
+  if (d.sinkParam) return undefined;
   let { technique, sdk, event } = d;
   let url = d.url;
   if (d.pendingUrl) {
@@ -100,4 +101,25 @@ export function directTechniqueCall(
     annotation: null,
     insideWrapper: null,
   };
+}
+
+/** The technique call at a call site of a pixel helper (`beacon('https://www.facebook.com/tr?…')`), if its URL argument matches an endpoint. */
+export function sinkHelperCall(
+  file: string,
+  toRange: (sp: { start: number; end: number }) => Range,
+  site: CallSite,
+  d: DirectTechnique,
+  guardFacts: GuardFact[],
+  constStrings: (v: ArgValue) => string[] | null,
+): TrackingCall | undefined {
+  const a = site.args[d.sinkParam!.index];
+  if (!a) return undefined;
+  const strs = a.t === 'str' ? [a.v] : a.t === 'dyn' && a.imp ? constStrings(a) : null;
+  if (!strs || strs.length !== 1) return undefined;
+  const parsed = parseStaticUrl(strs[0]);
+  const e = matchEndpoint(parsed);
+  if (!e) return undefined;
+  const body = d.sinkParam!.index === 0 ? site.args[1] : undefined;
+  const event = eventOf(e, parsed, body);
+  return directTechniqueCall(file, toRange, { ...d, sinkParam: undefined, span: site.span, calleeSpan: site.calleeSpan, technique: e.technique, sdk: e.vendor, event }, guardFacts, constStrings);
 }

@@ -189,6 +189,11 @@ export class PixelDetector {
     const text = staticText(urlExpr, this.ctx);
     if (text === undefined) {
       const v = this.ctx.value(urlExpr);
+      // A helper taking the URL: its call sites are matched at project level.
+      if (v.t === 'param' && v.path.length === 0) {
+        this.sink.add(call, call.expression, { technique: 'cross-site-pixel', sdk: '', method, event: null, sinkParam: { fn: v.fn, index: v.i } });
+        return;
+      }
       // An imported constant (`import { PIXEL_URL } from './config'`): matched at project level.
       if (v.t === 'dyn' && v.imp && (beacon || method === 'fetch')) this.sink.add(call, call.expression, { technique: 'cross-site-pixel', sdk: '', method, event: null, pendingUrl: v });
       return;
@@ -214,6 +219,7 @@ export class PixelDetector {
     if (text === undefined) {
       const v = this.ctx.value(b.right);
       if (v.t === 'dyn' && v.imp) this.sink.add(b, left, { technique: 'cross-site-pixel', sdk: '', method: 'img.src', event: null, pendingUrl: v });
+      else if (v.t === 'param' && v.path.length === 0 && isNewImage(strip(left.expression), this.ctx)) this.sink.add(b, left, { technique: 'cross-site-pixel', sdk: '', method: 'img.src', event: null, sinkParam: { fn: v.fn, index: v.i } });
       return;
     }
     if (this.match(b, left, text, undefined, 'img.src')) return;
