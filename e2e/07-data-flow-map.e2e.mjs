@@ -4,7 +4,7 @@
  * call site; the node's call sites are listed, and clicking one opens the file at that call.
  */
 import * as assert from 'node:assert/strict';
-import { closeAllEditors, runCommand, screenshot, session, waitFor } from './workbench.mjs';
+import { closeAllEditors, parkMouse, runCommand, screenshot, session, waitFor } from './workbench.mjs';
 
 /** The line number the editor showing `name` highlights as the cursor's line. */
 async function activeLineOf(name) {
@@ -46,6 +46,7 @@ describe('the data-flow map', function () {
 
     // The node's call sites, listed in the details pane (given the room to show it), each opens its call.
     await page.locator('.editor-group-container', { has: page.locator('.tab .label-name', { hasText: 'Data-Flow Map' }) }).first().click({ position: { x: 100, y: 15 } });
+    await parkMouse();
     await runCommand('View: Toggle Maximize Editor Group');
     const sites = view.locator('.details button.site');
     await sites.first().waitFor({ state: 'visible' });

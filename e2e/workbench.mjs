@@ -195,6 +195,7 @@ export async function closeAllEditors() {
   );
   await runCommand('View: Close All Editors');
   await waitFor('all editors closed', () => page.locator('.editor-group-container .tab').count(), (n) => n === 0);
+  await parkMouse();
 }
 
 /** Saves the file of an open tab (by its title) with Ctrl+S and waits until it is clean. */
@@ -202,6 +203,7 @@ export async function saveTab(title) {
   const page = session.page;
   const tab = page.locator('.editor-group-container .tab', { has: page.locator('.label-name', { hasText: title }) }).first();
   await tab.click();
+  await parkMouse();
   await waitFor(`${title} to be the active editor`, activeTabTitle, (t) => t === title);
   await page.keyboard.press('Control+S');
   await waitFor(`${title} to be saved`, async () => (await tab.getAttribute('class')) ?? '', (c) => !c.split(' ').includes('dirty'));
