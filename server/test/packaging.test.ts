@@ -82,4 +82,16 @@ suite('packaging: vsce ls', function () {
     );
     assert.deepEqual(unwanted, []);
   });
+
+  test('README links stay inside the repository (vsce package refuses links it cannot rewrite)', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const broken: string[] = [];
+    for (const m of readme.matchAll(/\]\(([^)\s]+)\)/g)) {
+      const target = m[1].split('#')[0];
+      if (!target || /^[a-z]+:/i.test(target)) continue;
+      const abs = path.resolve(root, target);
+      if (!abs.startsWith(root + path.sep) || !fs.existsSync(abs)) broken.push(m[1]);
+    }
+    assert.deepEqual(broken, []);
+  });
 });
