@@ -37,7 +37,7 @@ import ts from 'typescript';
 import type { ArgValue } from '../argValues';
 import { matchEndpoint, parseStaticUrl, type CollectionEndpoint, type StaticUrl } from '../../catalogue/endpoints';
 import type { TechniqueId } from '../../types';
-import { DYN, bodyValue, calleeName, objProp, objectLiteral, receiverOf, staticText, strip, valueAtKeys, type DetectorContext, type SiteSink } from './common';
+import { DYN, bodyValue, calleeName, objProp, objectLiteral, receiverOf, rootName, staticText, strip, valueAtKeys, type DetectorContext, type SiteSink } from './common';
 
 /** Files that build or send e-mail. */
 export const MAIL_CONTEXT = /nodemailer|@react-email|jsx-email|mjml|\bsendMail\b|\bsendEmail\b|\bHtmlBody\b|\bhtmlContent\b|\bhtml\s*:|\bsubject\s*:|\bunsubscribe\b|\bnewsletter\b|\brecipients?\b|@sendgrid|postmark|mailgun|sparkpost|@aws-sdk\/client-sesv?2|\bresend\b|\bmailer\b|smtp/i;
@@ -50,6 +50,8 @@ const MAIL_HTML = /<html|<body|<table|mailto:|unsubscribe|{{\s*\w|%recipient|\*\
 
 const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'request', 'head']);
 const HTTP_FUNCS = new Set(['fetch', '$fetch', 'ofetch', 'axios', 'got', 'ky', 'superagent', 'needle', 'request', 'wretch']);
+/** Receivers whose `get`/`post`/`request` is an HTTP request. */
+const HTTP_CLIENTS = new Set(['axios', 'got', 'ky', 'superagent', 'needle', 'request', 'undici', 'http', 'https', '$', 'jQuery', 'wretch', 'ofetch', 'fetch', '$fetch']);
 const IMG_TAGS = new Set(['img', 'Img', 'amp-pixel', 'amp-img']);
 
 const RECIPIENT_KEYS = /^(?:id|uid|rid|mid|eid|sid|cid|e|u|m|r|s|email|mail|recipient|recipient_id|subscriber|subscriber_id|contact|contact_id|user|user_id|userid|message|message_id|msg|msgid|token|t|tid|campaign|lead|lead_id|member|hash)$/i;
@@ -189,8 +191,9 @@ export class PixelDetector {
     const text = staticText(urlExpr, this.ctx);
     if (text === undefined) {
       const v = this.ctx.value(urlExpr);
-      // A helper taking the URL: its call sites are matched at project level.
-      if (v.t === 'param' && v.path.length === 0) {
+      // A helper taking the URL (`function beacon(url) { navigator.sendBeacon(url) }`): its call sites
+      // are matched at project level. Only for request shapes, not any `x.get(key)`.
+      if (v.t === 'param' && v.path.length === 0 && (method === 'sendBeacon' || method === 'xhr.open' || (method === 'fetch' && (!receiverOf(call.expression) || /^(?:window|globalThis|self|global)$/.test(rootName(call.expression) ?? ''))) || HTTP_CLIENTS.has(rootName(call.expression) ?? ''))) {
         this.sink.add(call, call.expression, { technique: 'cross-site-pixel', sdk: '', method, event: null, sinkParam: { fn: v.fn, index: v.i } });
         return;
       }
