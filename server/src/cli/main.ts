@@ -7,6 +7,7 @@ import { existsSync, writeFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { check, type CheckOutput } from '../core/check';
 import { getCatalogue } from '../core/catalogue';
+import { findManifestPathForDirectory } from '../core/manifest/findManifest';
 import { CliError, collectFiles, collectPackages, readTextFile, toPosix } from './files';
 import { workerSummarizer } from './workerPool';
 import type { RuleSeverityOverrides } from '../core/types';
@@ -146,28 +147,46 @@ export async function checkOnDisk(paths: string[], cwd: string, opts: { manifest
     return texts.get(p);
   };
   const trackerNames: string[] = [];
-  const wholeScope = (paths.length === 0 ? ['.'] : paths).every((p) => {
-    try {
-      return statSync(path.resolve(cwd, p)).isDirectory();
-    } catch {
-      return false;
-    }
-  });
   const exists = new Map<string, boolean>();
+  const fileExists = (p: string) => {
+    let e = exists.get(p);
+    if (e === undefined) exists.set(p, (e = existsSync(p)));
+    return e;
+  };
+  // Checking a file or a sub-folder: wrappers, constants and barrels elsewhere in the project
+  // still count, so the project (the governing manifest's folder, else the current folder) is
+  // read as context; findings are reported for the checked files only.
+  const inputs = (paths.length === 0 ? ['.'] : paths).map((p) => toPosix(path.resolve(cwd, p)));
+  const checkedDirs = inputs.filter((p) => existsSync(p) && statSync(p).isDirectory());
+  const roots = new Set<string>();
+  const posixCwd = toPosix(cwd);
+  for (const p of inputs) {
+    const isDir = checkedDirs.includes(p);
+    const dir = isDir ? p : path.posix.dirname(p);
+    const m = manifestOverride ? null : findManifestPathForDirectory(dir, fileExists);
+    // Without a manifest a folder is its own project; a single file belongs to the current folder.
+    const root = m ? path.posix.dirname(m) : !isDir && (p + '/').startsWith(posixCwd + '/') ? posixCwd : dir;
+    roots.add(root);
+  }
+  const checked = new Set(files);
+  const contextRoots = [...roots].filter((r) => !checkedDirs.some((d) => r === d || r.startsWith(d + '/')));
+  const contextFiles = contextRoots.length ? collectFiles(contextRoots, cwd).filter((f) => !checked.has(f)) : [];
+  // unused-event and friends judge a manifest only when its whole folder is checked.
+  const wholeScope = (manifest: string) => {
+    const dir = path.posix.dirname(manifest);
+    return checkedDirs.some((d) => dir === d || dir.startsWith(d + '/'));
+  };
   return check({
     files,
+    contextFiles,
     readFile: read,
     // Manifest lookup walks up from every file: cache what exists.
-    fileExists: (p) => {
-      let e = exists.get(p);
-      if (e === undefined) exists.set(p, (e = existsSync(p)));
-      return e;
-    },
+    fileExists,
     manifestOverride,
     overrides: opts.overrides,
     wholeScope,
     summarizeMany: workerSummarizer(trackerNames),
-    packages: collectPackages(paths, cwd),
+    packages: collectPackages([...new Set([...roots, ...checkedDirs])], cwd),
   });
 }
 
@@ -236,9 +255,9 @@ async function runMap(args: string[], io: { stdout: NodeJS.WritableStream; stder
 }
 
 async function runExport(args: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; cwd: string }): Promise<number> {
-  void args;
-  void io;
-  throw new CliError('privet export is not implemented yet');
+  const { runExportCommand } = await import('./exportCommand').catch(() => ({ runExportCommand: undefined }));
+  if (!runExportCommand) throw new CliError('privet export is not available in this build');
+  return runExportCommand(args, io);
 }
 
 async function runRulesList(args: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; cwd: string }): Promise<number> {

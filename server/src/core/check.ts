@@ -27,8 +27,8 @@ export interface CheckHost {
   overrides?: RuleSeverityOverrides;
   /** YYYY-MM-DD; defaults to today (UTC). */
   today?: string;
-  /** Whether the checked files are the whole folder of each manifest (enables `unused-event`). */
-  wholeScope?: boolean;
+  /** Whether the checked files are the whole folder of a manifest (enables `unused-event`). */
+  wholeScope?: boolean | ((manifestPath: string) => boolean);
   summaryCache?: ProjectHost['summaryCache'];
   /** Workspace packages of a monorepo (name -> folder), for imports of `@acme/lib/…`. */
   packages?: ReadonlyMap<string, string>;
@@ -120,7 +120,7 @@ export async function check(host: CheckHost): Promise<CheckOutput> {
       getText: host.readFile,
       overrides: host.overrides as Record<string, 'off' | 'warn' | 'error' | 'info'>,
       today,
-      wholeScope: host.wholeScope ?? false,
+      wholeScope: typeof host.wholeScope === 'function' ? (m ? host.wholeScope(m) : false) : host.wholeScope ?? false,
     });
     findings.push(...(Array.isArray(out) ? out : (out as { findings: Finding[] }).findings));
   }

@@ -186,4 +186,17 @@ suite('cli', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('checking one file or a sub-folder still sees the project: wrappers elsewhere, no unused-event', () => {
+    const cwd = path.join(ROOT, 'samples/shop/web');
+    const file = json(['check', 'src/pages/Checkout.tsx'], cwd).report;
+    const inFile = file.diagnostics.filter((d: { file: string }) => d.file === 'src/pages/Checkout.tsx').map((d: { rule: string }) => d.rule);
+    assert.ok(inFile.includes('undeclared-property'), `findings of the checked file through its wrapper: ${inFile.join(', ')}`);
+    assert.ok(file.calls.every((c: { file: string }) => c.file === 'src/pages/Checkout.tsx'), 'only the checked file is reported');
+    assert.ok(file.calls.some((c: { via: string | null }) => c.via === 'trackEvent'));
+    const folder = json(['check', 'src/pages'], cwd).report;
+    assert.ok(!folder.diagnostics.some((d: { rule: string }) => d.rule === 'unused-event'), 'a sub-folder does not judge the whole manifest');
+    const whole = json(['check'], cwd).report;
+    assert.ok(whole.diagnostics.some((d: { rule: string }) => d.rule === 'unused-event'));
+  });
 });

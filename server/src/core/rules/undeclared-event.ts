@@ -75,6 +75,8 @@ export const rule: Rule = {
     const annotated = new Set(annotationEventNames(call)); // reported by annotation-mismatch
     for (const t of eventTargets(call, m)) {
       if (t.declared || annotated.has(t.name)) continue;
+      // `trackEvent('` while typing: an empty name is an unfinished call, not an event.
+      if (!t.implicitPage && t.name.trim() === '') continue;
       if (t.implicitPage) {
         ctx.report({
           message: `Page call without a name, and ${manifestName(ctx)} declares no event of kind page`,
