@@ -572,6 +572,38 @@ export function fp() {
     );
   });
 
+  test('a fingerprint class; the AudioContext + analyser form', async () => {
+    assert.deepEqual(
+      await techniques(`
+export class BrowserFingerprint {
+  private canvas(): string {
+    const c = document.createElement('canvas');
+    const ctx = c.getContext('2d')!;
+    ctx.fillText('Hello, world!', 2, 2);
+    return c.toDataURL();
+  }
+  private gpu(gl: WebGLRenderingContext) {
+    const e = gl.getExtension('WEBGL_debug_renderer_info')!;
+    return gl.getParameter(e.UNMASKED_RENDERER_WEBGL);
+  }
+}
+export function audioHash(): Promise<string> {
+  const ctx = new AudioContext();
+  const osc = ctx.createOscillator();
+  const analyser = ctx.createAnalyser();
+  const gain = ctx.createGain();
+  gain.gain.value = 0;
+  osc.connect(analyser); analyser.connect(gain); gain.connect(ctx.destination);
+  osc.start(0);
+  const data = new Float32Array(analyser.frequencyBinCount);
+  analyser.getFloatFrequencyData(data);
+  return sha256(data.join(','));
+}
+`),
+      ['7 fingerprint:canvas fingerprinting - canvas', '11 fingerprint:webgl fingerprinting - webgl', '23 fingerprint:audio fingerprinting - audio'],
+    );
+  });
+
   test('look-alikes: image editor export, avatar upload, chart download, WebGL capabilities, GPU check, audio player, synth, offline mixdown', async () => {
     await none(`
 export function exportDrawing(canvas: HTMLCanvasElement) {

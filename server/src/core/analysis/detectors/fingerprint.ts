@@ -68,6 +68,8 @@ interface Scope {
   render?: ts.Node;
   channel: boolean;
   media: boolean;
+  /** A read of rendered audio (`getChannelData`, `getFloatFrequencyData`). */
+  audioRead?: ts.Node;
   measure?: ts.Node;
   families: Set<string>;
   fontList: number;
@@ -188,6 +190,7 @@ export class FingerprintDetector {
     const top = this.scopes.get(this.ctx.sf);
     const families = (s: Scope) => new Set([...s.families, ...(top?.families ?? [])]).size;
     const fontList = (s: Scope) => Math.max(s.fontList, top?.fontList ?? 0);
+    const fileHint = HINT.test(this.ctx.sf.fileName.replace(/^.*[/\\]/, '').replace(/\.[^.]+$/, ''));
     const reported = new Set<Source>();
     const add = (k: Source, node: ts.Node) => {
       reported.add(k);
@@ -195,13 +198,15 @@ export class FingerprintDetector {
     };
     /** `others(k)`: another source is already proven in this file (weaker evidence then suffices). */
     const judge = (s: Scope, others: (k: Source) => boolean) => {
-      const sink = !!s.hash || s.send || s.hint || s.pangram;
+      const sink = !!s.hash || s.send || s.hint || s.pangram || fileHint || hintedOwner(s.node);
       // Returned without a hash: only a fingerprint-like drawing (a pangram, or several constant texts), not a placeholder image.
       const fpDrawing = s.pangram || s.texts >= 2;
       if (s.reads.length > s.badReads && (s.constText || s.pangram) && !s.userImage && !s.shown && (sink || (s.returnsRead && fpDrawing) || others('canvas'))) add('canvas', s.reads[0]);
       if (s.unmasked.length && (sink || others('webgl') || (this.collected(s.unmasked[0]) && s.traits.size >= 2))) add('webgl', s.unmasked[0]);
       else if (s.glParams.size >= 4 && s.hash && s.glFirst) add('webgl', s.glFirst);
       if (s.offline && s.osc && (s.comp || s.channel) && s.render && !s.media) add('audio', s.render);
+      // The older AudioContext form: an oscillator read back through an analyser, hashed or sent.
+      else if (s.osc && s.channel && !s.media && s.audioRead && (sink || others('audio'))) add('audio', s.audioRead);
       const fam = families(s);
       const list = fontList(s);
       if (s.measure && ((fam >= 2 && (list >= 3 || sink || others('fonts'))) || (list >= 5 && (sink || fam >= 1 || others('fonts'))))) add('fonts', s.measure);
@@ -294,8 +299,14 @@ export class FingerprintDetector {
         this.scope(call).render ??= call;
         return;
       case 'getChannelData':
-        this.scope(call).channel = true;
+      case 'getFloatFrequencyData':
+      case 'getByteFrequencyData':
+      case 'getFloatTimeDomainData': {
+        const sc = this.scope(call);
+        sc.channel = true;
+        sc.audioRead ??= call;
         return;
+      }
       case 'createBufferSource':
       case 'decodeAudioData':
       case 'createMediaElementSource':
@@ -384,6 +395,15 @@ export class FingerprintDetector {
     }
     return s;
   }
+}
+
+/** A class, object or variable named like a fingerprint owns the function (`class DeviceFingerprint { canvas() {…} }`). */
+function hintedOwner(n: ts.Node): boolean {
+  for (let p = n.parent; p && !ts.isSourceFile(p); p = p.parent) {
+    const name = (p as ts.NamedDeclaration).name;
+    if ((ts.isClassLike(p) || ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isFunctionDeclaration(p) || ts.isMethodDeclaration(p)) && name && ts.isIdentifier(name) && HINT.test(name.text)) return true;
+  }
+  return false;
 }
 
 /** The function evidence is gathered in: the nearest named function (callbacks count for their writer). */
