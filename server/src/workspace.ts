@@ -333,6 +333,7 @@ export class Workspace {
   /** A document was closed: clear its diagnostics; its disk text applies again. */
   documentClosed(document: TextDocument): void {
     const p = uriToPath(document.uri);
+    // Cleared now; the re-check below publishes the file's findings from disk again.
     this.publisher.clear(document.uri);
     if (p === null) return;
     this.openUris.delete(p);
@@ -578,10 +579,36 @@ export class Workspace {
   // -------------------------------------------------------------------------------------------
   // Diagnostics
 
-  /** Publishes the diagnostics of every open document from the folder results. */
+  /**
+   * Publishes the diagnostics of every open document, and of every closed file with findings, so
+   * the Problems view shows the whole workspace (as the status bar counts it), like a workspace
+   * linter; closed files' findings come from their text on disk.
+   */
   private publishAll(): void {
     for (const d of this.documents.all()) this.publishDocument(d);
+    const closed = new Map<string, Diagnostic[]>();
+    const versionOf = (uri: string) => this.versionOf(uri);
+    const seen = new Set<string>();
+    for (const { result } of this.results()) {
+      for (const f of result.output.findings) {
+        if (f.suppressed || !f.file) continue;
+        const uri = this.uriOf(f.file);
+        if (this.documents.get(uri)) continue;
+        const key = `${f.file}|${f.rule}|${f.range.start.line}:${f.range.start.character}|${f.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const list = closed.get(uri) ?? [];
+        list.push(toDiagnostic(f, (file) => this.uriOf(file), versionOf));
+        closed.set(uri, list);
+      }
+    }
+    for (const uri of this.closedPublished) if (!closed.has(uri) && !this.documents.get(uri)) this.publisher.clear(uri);
+    this.closedPublished = new Set(closed.keys());
+    for (const [uri, diagnostics] of closed) this.publisher.publish(uri, null, diagnostics);
   }
+
+  /** Closed files whose diagnostics are published. */
+  private closedPublished = new Set<string>();
 
   private publishDocument(document: TextDocument): void {
     const p = uriToPath(document.uri);
