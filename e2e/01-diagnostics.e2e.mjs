@@ -8,6 +8,7 @@ import {
   cliCheck,
   closeAllEditors,
   closePanel,
+  filterProblems,
   firstResultTimeoutMs,
   locate,
   openProblems,
@@ -63,6 +64,7 @@ describe('a file with violations', function () {
 
     // The Problems view, maximized so that every row is rendered.
     await openProblems();
+    await filterProblems('Checkout.tsx');
     await runCommand('View: Toggle Maximized Panel');
     const rows = await waitFor(
       'a Problems row for each CLI finding, with rule id and position',
@@ -74,5 +76,6 @@ describe('a file with violations', function () {
     assert.ok(privetRows.some((r) => r.includes('forbidden-category') && r.includes("'customer_email'")), `no forbidden-category row for customer_email:\n${rows.join('\n')}`);
     await runCommand('View: Toggle Maximized Panel');
     await screenshot('diagnostics');
+    await filterProblems('');
   });
 });

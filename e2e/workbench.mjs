@@ -322,6 +322,17 @@ export async function openProblems() {
   return panel;
 }
 
+/**
+ * Types into the Problems view's filter box (the server publishes the whole workspace's findings,
+ * so a scenario narrows the view to the file it looks at).
+ */
+export async function filterProblems(text) {
+  const page = session.page;
+  const input = page.locator('.part.panel .viewpane-filter input, .part.panel .markers-panel-action-filter input').first();
+  await input.waitFor({ state: 'visible' });
+  await input.fill(text);
+}
+
 /** The rows the Problems view shows (file rows and marker rows), as text. */
 export async function problemRows() {
   const rows = session.page.locator('.markers-panel .monaco-list-row');

@@ -20,7 +20,8 @@ export const rule: Rule = {
     const raw = call.eventRange ? textAt(ctx, call.file, call.eventRange) : undefined;
     const text = raw ? raw.replace(/\s+/g, ' ').slice(0, 60) : undefined;
     ctx.report({
-      message: `The event name${text ? ` \`${text}\`` : ''} of this ${sdkLabel(call)} call cannot be resolved statically; name it with // @privacy event="…" (or events="A|B")`,
+      // A template literal already shows its backticks; anything else is quoted as code.
+      message: `The event name${text ? ` ${/^[`'"]/.test(text) ? text : `\`${text}\``}` : ''} of this ${sdkLabel(call)} call cannot be resolved statically; name it with // @privacy event="…" (or events="A|B")`,
       file: call.file,
       range,
       event: null,
