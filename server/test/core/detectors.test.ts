@@ -749,3 +749,54 @@ export const b = (t: string) => \`<table><tr><td><a href="https://click.example-
     );
   });
 });
+
+suite('shapes from real code (FingerprintJS-style sources, Modernizr probes, app URLs)', () => {
+  test('canvas text built with String.fromCharCode, read in a helper; a WebGL parameter harvest', async () => {
+    assert.deepEqual(
+      await techniques(`
+export function getCanvasFingerprint() {
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d')!;
+  renderTextImage(canvas, context);
+  return canvasToString(canvas);
+}
+function renderTextImage(canvas: HTMLCanvasElement, context: CanvasRenderingContext2D) {
+  const printedText = \`Cwm fjordbank gly \${String.fromCharCode(55357, 56835)}\`;
+  context.fillText(printedText, 2, 15);
+}
+function canvasToString(canvas: HTMLCanvasElement) {
+  return canvas.toDataURL();
+}
+export function getWebGlBasics(gl: WebGLRenderingContext) {
+  const debug = gl.getExtension('WEBGL_debug_renderer_info');
+  return {
+    version: gl.getParameter(gl.VERSION),
+    vendor: gl.getParameter(gl.VENDOR),
+    vendorUnmasked: debug ? gl.getParameter(debug.UNMASKED_VENDOR_WEBGL) : '',
+    shadingLanguageVersion: gl.getParameter(gl.SHADING_LANGUAGE_VERSION),
+  };
+}
+`),
+      ['13 fingerprint:canvas fingerprinting - canvas', '20 fingerprint:webgl fingerprinting - webgl'],
+    );
+  });
+  test('look-alikes: an emoji support probe, GPU info for a bug report, an organisation URL in a mail-sending app', async () => {
+    await none(`
+import nodemailer from 'nodemailer';
+export const supportsEmoji = () => {
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return false;
+  ctx.fillText('\u{1F600}', 0, 0);
+  return ctx.getImageData(12, 12, 1, 1).data[0] !== 0;
+};
+export function gpuForBugReport(gl: WebGLRenderingContext) {
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  return { renderer: ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : 'unknown' };
+}
+export const orgUrl = (base: string, slug: string) => \`\${base}/o/\${slug}\`;
+export const subject = 'Welcome';
+`);
+  });
+});
+

@@ -107,6 +107,10 @@ export function staticText(e: ts.Expression, ctx: DetectorContext, depth = 0): s
     const name = calleeName(u.expression);
     const recv = receiverOf(u.expression);
     if (name === 'toString' && recv && u.arguments.length === 0) return staticText(recv, ctx, depth + 1);
+    // `String.fromCharCode(55357, 56835)` (an emoji drawn by canvas fingerprints)
+    if (name === 'fromCharCode' && recv && ts.isIdentifier(recv) && recv.text === 'String' && u.arguments.every((a) => ts.isNumericLiteral(strip(a)))) {
+      return String.fromCharCode(...u.arguments.map((a) => Number((strip(a) as ts.NumericLiteral).text)));
+    }
     if ((name === 'String' || name === 'encodeURI' || name === 'encodeURIComponent') && !recv && u.arguments[0]) {
       const s = staticText(u.arguments[0], ctx, depth + 1);
       return s === undefined || s.includes(DYN) ? undefined : name === 'String' ? s : encodeURIComponent(s);

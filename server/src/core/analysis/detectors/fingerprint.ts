@@ -202,7 +202,9 @@ export class FingerprintDetector {
       // Returned without a hash: only a fingerprint-like drawing (a pangram, or several constant texts), not a placeholder image.
       const fpDrawing = s.pangram || s.texts >= 2;
       if (s.reads.length > s.badReads && (s.constText || s.pangram) && !s.userImage && !s.shown && (sink || (s.returnsRead && fpDrawing) || others('canvas'))) add('canvas', s.reads[0]);
-      if (s.unmasked.length && (sink || others('webgl') || (this.collected(s.unmasked[0]) && s.traits.size >= 2))) add('webgl', s.unmasked[0]);
+      // The unmasked renderer collected with other values: other traits, or a harvest of GPU parameters.
+      const harvested = this.collected(s.unmasked[0] ?? s.node) && (s.traits.size >= 2 || s.glParams.size >= 2);
+      if (s.unmasked.length && (sink || others('webgl') || harvested)) add('webgl', s.unmasked[0]);
       else if (s.glParams.size >= 4 && s.hash && s.glFirst) add('webgl', s.glFirst);
       if (s.offline && s.osc && (s.comp || s.channel) && s.render && !s.media) add('audio', s.render);
       // The older AudioContext form: an oscillator read back through an analyser, hashed or sent.
@@ -226,7 +228,7 @@ export class FingerprintDetector {
           constText: a.constText || s.constText || s.pangram,
           userImage: a.userImage || s.userImage,
           shown: a.shown || s.shown,
-          sink: a.sink || !!s.hash || s.hint || s.pangram,
+          sink: a.sink || !!s.hash || s.hint || fileHint || hintedOwner(s.node),
           unmasked: a.unmasked.concat(s.unmasked),
         }),
         { reads: [] as ts.Node[], constText: false, userImage: false, shown: false, sink: false, unmasked: [] as ts.Node[] },
@@ -253,7 +255,10 @@ export class FingerprintDetector {
         s.reads.push(call);
         const mime = name === 'toDataURL' ? args[0] : name === 'toBlob' ? args[1] : undefined;
         const t = mime && staticText(mime, this.ctx);
-        if (t && /image\/(?:jpe?g|webp)/i.test(t)) s.badReads++;
+        // Not a fingerprint read: a JPEG/WebP export, or a feature probe (one pixel read and compared:
+        // `ctx.getImageData(12, 12, 1, 1).data[0] !== 0` after drawing an emoji).
+        const small = (a?: ts.Expression) => !!a && ts.isNumericLiteral(strip(a)) && Number((strip(a) as ts.NumericLiteral).text) <= 2;
+        if ((t && /image\/(?:jpe?g|webp)/i.test(t)) || (name === 'getImageData' && small(args[2]) && small(args[3])) || compared(call)) s.badReads++;
         return;
       }
       case 'fillText':
@@ -263,6 +268,7 @@ export class FingerprintDetector {
           const s = this.scope(call);
           s.constText = true;
           s.texts++;
+          if (PANGRAM.test(t)) s.pangram = true;
         }
         return;
       }
@@ -418,6 +424,20 @@ function scopeNode(n: ts.Node): ts.Node {
     return p;
   }
   return n.getSourceFile();
+}
+
+/** The value is compared right away (`….data[0] !== 0`, `toDataURL() === blank`): a feature check. */
+function compared(n: ts.Node): boolean {
+  let c: ts.Node = n;
+  for (let p = n.parent; p; c = p, p = p.parent) {
+    if (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p) || ts.isParenthesizedExpression(p) || (ts.isCallExpression(p) && p.expression === c)) continue;
+    if (ts.isBinaryExpression(p)) {
+      const k = p.operatorToken.kind;
+      return k === ts.SyntaxKind.EqualsEqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsEqualsToken || k === ts.SyntaxKind.EqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsToken || k === ts.SyntaxKind.GreaterThanToken || k === ts.SyntaxKind.LessThanToken;
+    }
+    return false;
+  }
+  return false;
 }
 
 /** Inside a loop statement or a callback of `forEach`/`map`/`filter`/… of the same function. */

@@ -56,8 +56,11 @@ const IMG_TAGS = new Set(['img', 'Img', 'amp-pixel', 'amp-img']);
 
 const RECIPIENT_KEYS = /^(?:id|uid|rid|mid|eid|sid|cid|e|u|m|r|s|email|mail|recipient|recipient_id|subscriber|subscriber_id|contact|contact_id|user|user_id|userid|message|message_id|msg|msgid|token|t|tid|campaign|lead|lead_id|member|hash)$/i;
 const OPEN_PATH = /(?:^|\/)(?:open|opened|opens|o|pixel|px|track|tracking|t|beacon|wf\/open|read|view)(?:[/.]|$)/i;
-/** URL builders (not in an `<img>`) are open pixels only with open-specific words (`/track/${n}` is also a parcel link). */
-const OPEN_BUILDER = /(?:^|\/)(?:open|opened|opens|o|pixel|px|beacon|wf\/open)(?:[/.]|$)|\/track(?:ing)?\/open/i;
+/**
+ * URL builders (not in an `<img>`) are open pixels only with open-specific words or a per-recipient
+ * image name (`/track/${n}` is also a parcel link, `/o/${slug}` an organisation page).
+ */
+const OPEN_BUILDER = /(?:^|\/)(?:open|opened|opens|pixel|px|beacon|wf\/open)(?:[/.]|$)|\/track(?:ing)?\/open|\u2026\.(?:gif|png)$/i;
 const REDIRECT_PATH = /(?:^|\/)(?:click|clicks|c|r|l|ls|redirect|redir|link|go|track\/click|t\/c)(?:\/|$)/i;
 const REDIRECT_KEYS = /^(?:url|u|redirect|redirect_url|redirect_to|to|link|target|dest|destination|href|next)$/i;
 const TRACKING_PATH = /(?:collect|track|pixel|beacon|event|log|ping|hit|impression|conversion|(?:^|\/)(?:p|i|t|e)(?:\/|$)|\.gif)/i;
