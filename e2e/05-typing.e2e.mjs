@@ -10,6 +10,7 @@ import {
   lineText,
   locate,
   openProblems,
+  filterProblems,
   problemRows,
   quickOpen,
   readWorkspaceFile,
@@ -53,6 +54,7 @@ describe('typing a new tracking call', function () {
       (s) => s.includes('error') || s.includes('warning'),
     );
     await openProblems();
+    await filterProblems('Brand New Event');
     const rows = await waitFor('an undeclared-event row in the Problems view', problemRows, (rows) =>
       rows.some((r) => r.includes('undeclared-event') && r.includes('Brand New Event') && r.includes(`[Ln ${line}, Col ${column}]`)),
     );
@@ -60,5 +62,6 @@ describe('typing a new tracking call', function () {
     assert.equal(await page.locator('.editor-group-container.active .tab.active.dirty').count(), 1, 'the file is unsaved');
     assert.equal(readWorkspaceFile(file), onDisk, 'nothing was written to disk');
     await screenshot('typing');
+    await filterProblems('');
   });
 });
