@@ -800,3 +800,13 @@ export const subject = 'Welcome';
   });
 });
 
+
+suite('technique sites inherit the guards of their function’s in-file callers', () => {
+  test('a pixel in a callback of a helper called under a consent check', async () => {
+    const calls = await detect({
+      'src/p.ts': `function fire() {\n  setTimeout(() => { new Image().src = 'https://www.facebook.com/tr?id=1&ev=Lead'; }, 0);\n}\nexport function onLead() {\n  if (Cookiebot.consent.marketing) fire();\n}\n`,
+    });
+    assert.equal(calls.length, 1);
+    assert.ok(calls[0].guardFacts.some((f) => f.type === 'path' && f.path === 'Cookiebot.consent.marketing'), JSON.stringify(calls[0].guardFacts));
+  });
+});

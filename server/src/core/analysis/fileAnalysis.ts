@@ -115,7 +115,7 @@ class FileAnalyzer {
       },
       guards: (n) => guardFactsAt(n, this.guardHelpers),
       fnOf: (n) => {
-        const f = enclosingFunction(n);
+        const f = owningFunction(n);
         return f ? this.entityIdFor(f) : null;
       },
     };
