@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -22,14 +22,34 @@ function repoRoot(): string {
 }
 
 const root = repoRoot();
-const cli = path.join(root, 'dist', 'cli.js');
+const built = path.join(root, 'dist', 'cli.js');
+let cli = built;
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [cli, 'export', ...args], { cwd, encoding: 'utf8' });
+
+/**
+ * Runs the tests on a copy of the bundle (cli.js and the worker next to it): a build started
+ * elsewhere while the suite runs rewrites dist/ in place, and a half-written bundle is not a test
+ * failure. The copy is taken when the bundle is complete (same size twice, and it parses).
+ */
+function snapshotBundle(into: string): string {
+  const dir = path.join(into, 'dist');
+  mkdirSync(dir, { recursive: true });
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const size = statSync(built).size;
+    for (const f of ['cli.js', 'worker.js']) if (existsSync(path.join(root, 'dist', f))) copyFileSync(path.join(root, 'dist', f), path.join(dir, f));
+    const copy = path.join(dir, 'cli.js');
+    if (size > 0 && statSync(copy).size === size && spawnSync(process.execPath, ['--check', copy]).status === 0) return copy;
+    spawnSync(process.execPath, ['-e', 'setTimeout(() => {}, 500)']);
+  }
+  return built;
+}
 
 suite('cli: privet export', () => {
   let tmp: string;
   suiteSetup(function () {
-    if (!existsSync(cli)) this.skip();
+    if (!existsSync(built)) this.skip();
     tmp = mkdtempSync(path.join(tmpdir(), 'privet-export-'));
+    cli = snapshotBundle(tmp);
   });
   suiteTeardown(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
