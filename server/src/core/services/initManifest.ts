@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { getCatalogue } from '../catalogue';
 import type { SdkEntry } from '../catalogue/types';
 import type { TrackingCall } from '../types';
+import { isEventCall } from './callContext';
 
 interface PurposeTemplate {
   name: string;
@@ -89,6 +90,8 @@ export function generateManifest(calls: readonly TrackingCall[], opts: { root?: 
       }
       continue;
     }
+    // Only event calls are checked against `events` (a conversion upload's event name is not).
+    if (!isEventCall(c)) continue;
     const names = c.eventCandidates.length ? c.eventCandidates : c.event ? [c.event] : [];
     if (names.length === 0) {
       if (c.eventDynamic && !c.insideWrapper) dynamic++;
@@ -126,6 +129,11 @@ export function generateManifest(calls: readonly TrackingCall[], opts: { root?: 
       out.push(`    data: [${[...data, 'none'].map(q).join(', ')}]`);
     }
     out.push('');
+  }
+  // A technique has one purpose: every destination it goes through must accept it.
+  for (const t of techniques.values()) {
+    const purpose = [...t.purposes].sort()[0];
+    for (const d of t.destinations) destinations.get(d)?.purposes.add(purpose);
   }
   if (destinations.size) {
     out.push('destinations:');
