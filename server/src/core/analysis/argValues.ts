@@ -21,6 +21,8 @@ export interface ObjProp {
   span: Span;
   /** Reached through a spread or a variable rather than written at the call. */
   indirect?: boolean;
+  /** Written in a wrapper's body, not at the call site being reported. */
+  w?: boolean;
 }
 
 export type ArgValue =
@@ -129,13 +131,13 @@ export function substitute(v: ArgValue, fn: string, args: readonly ArgValue[]): 
       if (v.fn !== fn) return { ...v, w: true };
       return { t: 'arr', items: args.slice(v.from), span: v.span, w: true };
     case 'obj': {
-      const props: ObjProp[] = v.props.map((p) => ({ ...p, value: substitute(p.value, fn, args) }));
+      const props: ObjProp[] = v.props.map((p) => ({ ...p, value: substitute(p.value, fn, args), w: true }));
       const spreads: ArgValue[] = [];
       let open = v.open;
       for (const s of v.spreads) {
         const r = substitute(s, fn, args);
         if (r.t === 'obj') {
-          for (const p of r.props) props.push({ ...p, indirect: true });
+          for (const p of r.props) props.push(p);
           spreads.push(...r.spreads);
           open = open || r.open;
         } else spreads.push(r);
