@@ -1,7 +1,8 @@
 /**
  * Runs the VS Code end-to-end suite (`npm run test:vscode`) with @vscode/test-electron:
- * builds the bundles, copies `samples/` to a temp workspace (tests may edit files), and starts
- * VS Code with a temp user-data dir and no other extensions.
+ * builds the bundles, copies the sample web shop (`samples/shop/web`, as `npm run test:e2e` does)
+ * to a temp workspace (tests may edit files), and starts VS Code on it with a temp user-data dir
+ * and no other extensions.
  *
  * VS Code is downloaded on first use. Where that is impossible (no network), the run is skipped
  * with a message and exit code 0, so that `test:vscode` can sit in scripts run on such machines.
@@ -45,7 +46,7 @@ async function main(): Promise<number> {
 
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'privet-e2e-'));
   const workspace = path.join(temp, 'workspace');
-  fs.cpSync(path.join(root, 'samples'), workspace, { recursive: true });
+  fs.cpSync(path.join(root, 'samples', 'shop', 'web'), workspace, { recursive: true });
   const userDataDir = path.join(temp, 'user-data');
   fs.mkdirSync(userDataDir);
 

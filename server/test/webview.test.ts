@@ -29,6 +29,7 @@ import { EVIL, goldenGraph } from './core/mapExport.test';
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 declare const getComputedStyle: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const requestAnimationFrame: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = (() => {
@@ -106,10 +107,14 @@ async function waitForRender(page: Page, after = 0): Promise<number> {
 }
 
 async function assertInjectionIsText(page: Page): Promise<void> {
-  const label = page.locator(`g.node[data-id="event:${EVIL}"] text.node-label`);
-  assert.equal(await label.textContent(), EVIL, 'the event name is drawn verbatim');
+  const node = page.locator(`g.node[data-id="event:${EVIL}"]`);
+  // Drawn as text: verbatim, or (a long label) its start and an ellipsis, the full text kept in
+  // the tooltip and the accessible name.
+  const drawnLabel = (await node.locator('text.node-label').textContent()) ?? '';
+  assert.ok(drawnLabel === EVIL || (drawnLabel.endsWith('…') && drawnLabel.length > 8 && EVIL.startsWith(drawnLabel.slice(0, -1))), `the event name is drawn as text: ${drawnLabel}`);
+  assert.ok((await node.locator('title').textContent())?.includes(EVIL), 'the tooltip has it verbatim');
   assert.equal(await page.locator('img').count(), 0, 'no <img> element was created');
-  const aria = await page.locator(`g.node[data-id="event:${EVIL}"]`).getAttribute('aria-label');
+  const aria = await node.getAttribute('aria-label');
   assert.ok(aria?.includes(EVIL), 'and read out verbatim');
 }
 
@@ -419,7 +424,279 @@ suite('webview: rendering in Chromium', function () {
       fake?.uninstall();
     });
   });
+
+  suite('the map of the shop sample at the sizes of a VS Code panel', () => {
+    let sample: DataFlowGraph;
+    const pages: Page[] = [];
+
+    suiteSetup(() => {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'map', '--format', 'json'], { cwd: path.join(ROOT, 'samples', 'shop', 'web'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      assert.equal(r.status, 0, r.stderr);
+      sample = JSON.parse(r.stdout) as DataFlowGraph;
+      assert.ok(sample.nodes.length > 30, 'the sample makes a large map');
+      for (const theme of ['light', 'dark'] as const) writeFileSync(path.join(tmp, `sample-${theme}.html`), themedPage(vscodeThemes[theme]));
+    });
+
+    suiteTeardown(async () => {
+      for (const p of pages) await p.close();
+    });
+
+    /** The panel's page with VS Code's theme variables, a stub host answering `ready` with the sample. */
+    async function openSample(viewport: { width: number; height: number }, theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; watch: PageWatch }> {
+      const opened = await newWatchedPage(context);
+      pages.push(opened.page);
+      await opened.page.setViewportSize(viewport);
+      await opened.page.addInitScript((g: unknown) => {
+        let state: unknown;
+        window.__posted = [];
+        window.acquireVsCodeApi = () => ({
+          postMessage: (m: { type: string }) => {
+            window.__posted.push(JSON.parse(JSON.stringify(m)));
+            if (m.type === 'ready') setTimeout(() => window.postMessage({ type: 'graph', graph: g }, '*'), 0);
+          },
+          getState: () => state,
+          setState: (s: unknown) => {
+            state = s;
+            window.__state = JSON.parse(JSON.stringify(s));
+          },
+        });
+      }, sample as object);
+      await opened.page.goto(`file://${path.join(tmp, `sample-${theme}.html`)}`);
+      await waitForRender(opened.page);
+      return opened;
+    }
+
+    test('1440×900: node labels are at least 11px on screen, and the map uses the height', async () => {
+      const { page, watch } = await openSample({ width: 1440, height: 900 });
+      const m = await labelMetrics(page);
+      assert.equal(m.count, sample.nodes.length);
+      assert.ok(m.minPx >= 11, `smallest label ${m.minPx.toFixed(2)}px on screen (font size × scale ${m.scale.toFixed(3)})`);
+      assert.ok(m.minHeight >= 11, `smallest label box ${m.minHeight.toFixed(2)}px high`);
+      const use = await canvasUse(page);
+      assert.ok(use.nodesInLowerHalf > 0, 'nodes are drawn in the lower half of the canvas');
+      assert.ok(use.drawingBottom >= use.canvasBottom - 1 || use.fitsHeight, 'the drawing reaches the bottom of the canvas (or all of it is shown)');
+      assert.ok(use.destinationsLeft < use.canvasRight, 'the destinations column is in view');
+      await page.screenshot({ path: path.join(RESULTS, 'webview-sample-1440.png') });
+      assertClean(watch);
+    });
+
+    test('a panel beside the sidebar (1093×700), light and dark: readable, every column in view', async () => {
+      for (const theme of ['light', 'dark'] as const) {
+        const { page, watch } = await openSample({ width: 1093, height: 700 }, theme);
+        const m = await labelMetrics(page);
+        assert.ok(m.minPx >= 11, `${theme}: smallest label ${m.minPx.toFixed(2)}px`);
+        const use = await canvasUse(page);
+        assert.ok(use.destinationsLeft < use.canvasRight - 100, `${theme}: the destinations column is in view`);
+        await page.screenshot({ path: path.join(RESULTS, theme === 'light' ? 'webview-sample-panel.png' : 'webview-sample-panel-dark.png') });
+        assertClean(watch);
+      }
+    });
+
+    test('530px wide (a file open beside the map): a click on a node shows its call sites', async () => {
+      const { page, watch } = await openSample({ width: 530, height: 800 }, 'dark');
+      assert.ok((await labelMetrics(page)).minPx >= 11, 'readable at the narrowest too');
+      await page.locator('g.node[data-id="code:src/pages/Checkout.tsx"]').click();
+      const list = page.locator('.details ul.sites');
+      await list.waitFor({ state: 'visible' });
+      const where = await list.locator('.where').allTextContents();
+      assert.ok(where.length >= 3 && where.every((w) => /^src\/pages\/Checkout\.tsx:\d+:\d+$/.test(w)), where.join(', '));
+      const pane = (await page.locator('.details').boundingBox())!;
+      assert.ok(pane.x >= 0 && pane.x + pane.width <= 530.5 && pane.y >= 0 && pane.y + pane.height <= 800.5, `the details pane is inside the window: ${JSON.stringify(pane)}`);
+      assert.ok(pane.height >= 200, `and has room: ${pane.height}px`);
+      // The first call site is on screen, not covered, and opens the code.
+      const first = page.locator('.details button.site').first();
+      await first.scrollIntoViewIfNeeded();
+      const box = (await first.boundingBox())!;
+      assert.ok(box.y >= pane.y && box.y + box.height <= pane.y + pane.height + 0.5, 'the first call site is within the pane');
+      const hit = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('.details ul.sites'), [box.x + box.width / 2, box.y + box.height / 2]);
+      assert.ok(hit, 'nothing covers it');
+      const before = ((await page.evaluate(() => window.__posted)) as { type: string }[]).length;
+      await first.click();
+      const posted = (await page.evaluate(() => window.__posted)) as { type: string; file?: string }[];
+      assert.deepEqual(posted.slice(before).map((m) => m.type), ['reveal']);
+      assert.equal(posted[posted.length - 1].file, 'src/pages/Checkout.tsx');
+      await page.screenshot({ path: path.join(RESULTS, 'webview-sample-narrow-selected.png') });
+      // Esc closes the pane again; the map gets the room back.
+      await page.keyboard.press('Escape');
+      await page.locator('.details').waitFor({ state: 'hidden' });
+      assertClean(watch);
+    });
+
+    test('resizing re-fits the map until the user zooms; Fit, 100%, + and − (buttons and keys)', async () => {
+      const { page, watch } = await openSample({ width: 1440, height: 900 });
+      const wide = await scaleOf(page);
+      assert.ok(wide >= 0.875 && wide <= 1, `fitted at ${wide}`);
+      // Narrower: the map shrinks to the width (it still fits at a readable scale)…
+      await page.setViewportSize({ width: 1200, height: 800 });
+      const narrower = await waitForScale(page, (k) => k < wide - 0.01);
+      const use = await canvasUse(page);
+      assert.ok(use.drawingRight <= use.canvasRight + 1, `fits the width at ${narrower}: ${use.drawingRight} <= ${use.canvasRight}`);
+      // …and no further than the readable minimum, at 530px: the rest is scrolled to.
+      await page.setViewportSize({ width: 530, height: 800 });
+      const narrow = await waitForScale(page, (k) => k < narrower - 0.01);
+      assert.ok(Math.abs(narrow - 0.875) < 1e-3, `the readable minimum: ${narrow}`);
+      assert.ok(await page.evaluate(() => document.querySelector('.scroller').scrollWidth > document.querySelector('.scroller').clientWidth), 'it scrolls across');
+      assert.equal(((await page.evaluate(() => window.__state)) as { transform: unknown }).transform, null, 'a fitted view is not pinned');
+      // The user zooms in (key +): a resize keeps their zoom.
+      await page.locator('body').focus();
+      await page.keyboard.press('+');
+      const zoomed = await waitForScale(page, (k) => k > narrow + 0.01);
+      assert.ok(Math.abs(zoomed - narrow * 1.25) < 1e-3, `zoomed to ${zoomed}`);
+      assert.equal(await page.locator('.zoom-level').textContent(), `${Math.round(zoomed * 100)}%`);
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.waitForFunction(() => document.querySelector('.scroller').clientWidth > 1000);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.ok(Math.abs((await scaleOf(page)) - zoomed) < 1e-3, 'the zoom is kept on resize');
+      assert.ok(((await page.evaluate(() => window.__state)) as { transform: { k: number } | null }).transform?.k, 'and saved with setState');
+      // − (key), then the buttons.
+      await page.keyboard.press('-');
+      await waitForScale(page, (k) => Math.abs(k - zoomed / 1.25) < 1e-3);
+      await page.locator('.zoom button', { hasText: '100%' }).click();
+      await waitForScale(page, (k) => Math.abs(k - 1) < 1e-3);
+      await page.locator('.zoom button[aria-label^="Zoom in"]').click();
+      await waitForScale(page, (k) => Math.abs(k - 1.25) < 1e-3);
+      await page.locator('.zoom button[aria-label^="Zoom out"]').click();
+      await waitForScale(page, (k) => Math.abs(k - 1) < 1e-3);
+      // Fit (key 0) goes back to following the panel size.
+      await page.keyboard.press('+');
+      await waitForScale(page, (k) => Math.abs(k - 1.25) < 1e-3);
+      await page.keyboard.press('0');
+      await waitForScale(page, (k) => Math.abs(k - wide) < 1e-3);
+      await page.setViewportSize({ width: 1200, height: 800 });
+      await waitForScale(page, (k) => Math.abs(k - narrower) < 1e-3);
+      await page.screenshot({ path: path.join(RESULTS, 'webview-sample-resized.png') });
+      await page.locator('.zoom button', { hasText: 'Fit' }).click();
+      assert.equal(((await page.evaluate(() => window.__state)) as { transform: unknown }).transform, null);
+      assertClean(watch);
+    });
+  });
 });
+
+/** The scale the map is drawn at (drawing units to screen pixels). */
+async function scaleOf(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('svg.map g.viewport').getScreenCTM().a as number);
+}
+
+/** Waits until the map's scale satisfies `ok` (the re-fit after a resize runs in the next frame). */
+async function waitForScale(page: Page, ok: (k: number) => boolean, timeoutMs = 5000): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    const k = await scaleOf(page);
+    if (ok(k)) return k;
+    if (Date.now() - start > timeoutMs) throw new Error(`the scale stayed at ${k}`);
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
+
+/**
+ * How big the node labels are on screen: font size × the scale of the SVG (getScreenCTM), and
+ * the height of their bounding boxes, both in CSS pixels; the smallest of each.
+ */
+async function labelMetrics(page: Page): Promise<{ minPx: number; minHeight: number; scale: number; count: number }> {
+  return page.evaluate(() => {
+    let minPx = Infinity;
+    let minHeight = Infinity;
+    const texts = [...document.querySelectorAll('svg.map g.node text.node-label')];
+    for (const t of texts) {
+      minPx = Math.min(minPx, parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+      minHeight = Math.min(minHeight, t.getBoundingClientRect().height);
+    }
+    return { minPx, minHeight, scale: document.querySelector('svg.map g.viewport').getScreenCTM().a, count: texts.length };
+  });
+}
+
+/** Where the drawing sits in the canvas (the scroll area), in screen pixels. */
+async function canvasUse(page: Page): Promise<{ canvasBottom: number; canvasRight: number; drawingBottom: number; drawingRight: number; fitsHeight: boolean; nodesInLowerHalf: number; destinationsLeft: number }> {
+  return page.evaluate(() => {
+    const sc = document.querySelector('.scroller');
+    const r = sc.getBoundingClientRect();
+    const canvasBottom = r.top + sc.clientHeight;
+    const canvasRight = r.left + sc.clientWidth;
+    const d = document.querySelector('svg.map g.viewport').getBoundingClientRect();
+    const middle = r.top + sc.clientHeight / 2;
+    const nodes = [...document.querySelectorAll('svg.map g.node')].map((g) => g.getBoundingClientRect());
+    const dest = [...document.querySelectorAll('svg.map g.node.layer-destination')].map((g) => g.getBoundingClientRect().left);
+    return {
+      canvasBottom,
+      canvasRight,
+      drawingBottom: d.bottom,
+      drawingRight: d.right,
+      fitsHeight: d.height <= sc.clientHeight,
+      nodesInLowerHalf: nodes.filter((b) => b.top > middle && b.top < canvasBottom).length,
+      destinationsLeft: Math.min(...dest),
+    };
+  });
+}
+
+/** Some of the variables VS Code sets on a webview's <html> (Light Modern and Dark Modern). */
+const vscodeThemes: Record<'light' | 'dark', Record<string, string>> = {
+  light: {
+    '--vscode-font-family': 'system-ui, sans-serif',
+    '--vscode-font-size': '13px',
+    '--vscode-editor-font-family': 'monospace',
+    '--vscode-editor-background': '#ffffff',
+    '--vscode-editor-foreground': '#3b3b3b',
+    '--vscode-descriptionForeground': '#5f5f5f',
+    '--vscode-panel-border': '#e5e5e5',
+    '--vscode-editorWidget-background': '#f8f8f8',
+    '--vscode-editorWidget-border': '#c8c8c8',
+    '--vscode-focusBorder': '#005fb8',
+    '--vscode-textLink-foreground': '#005fb8',
+    '--vscode-errorForeground': '#f85149',
+    '--vscode-editorError-foreground': '#e51400',
+    '--vscode-editorWarning-foreground': '#bf8803',
+    '--vscode-charts-blue': '#1a85ff',
+    '--vscode-charts-green': '#388a34',
+    '--vscode-charts-yellow': '#bf8803',
+    '--vscode-charts-orange': '#d18616',
+    '--vscode-charts-purple': '#652d90',
+    '--vscode-button-background': '#005fb8',
+    '--vscode-button-foreground': '#ffffff',
+    '--vscode-button-secondaryBackground': '#e5e5e5',
+    '--vscode-button-secondaryForeground': '#3b3b3b',
+    '--vscode-dropdown-background': '#ffffff',
+    '--vscode-dropdown-border': '#cecece',
+    '--vscode-dropdown-foreground': '#3b3b3b',
+    '--vscode-list-hoverBackground': '#f2f2f2',
+  },
+  dark: {
+    '--vscode-font-family': 'system-ui, sans-serif',
+    '--vscode-font-size': '13px',
+    '--vscode-editor-font-family': 'monospace',
+    '--vscode-editor-background': '#1f1f1f',
+    '--vscode-editor-foreground': '#cccccc',
+    '--vscode-descriptionForeground': '#9d9d9d',
+    '--vscode-panel-border': '#2b2b2b',
+    '--vscode-editorWidget-background': '#202020',
+    '--vscode-editorWidget-border': '#454545',
+    '--vscode-focusBorder': '#0078d4',
+    '--vscode-textLink-foreground': '#4daafc',
+    '--vscode-errorForeground': '#f85149',
+    '--vscode-editorError-foreground': '#f14c4c',
+    '--vscode-editorWarning-foreground': '#cca700',
+    '--vscode-charts-blue': '#3794ff',
+    '--vscode-charts-green': '#89d185',
+    '--vscode-charts-yellow': '#cca700',
+    '--vscode-charts-orange': '#d18616',
+    '--vscode-charts-purple': '#b180d7',
+    '--vscode-button-background': '#0078d4',
+    '--vscode-button-foreground': '#ffffff',
+    '--vscode-button-secondaryBackground': '#313131',
+    '--vscode-button-secondaryForeground': '#cccccc',
+    '--vscode-dropdown-background': '#313131',
+    '--vscode-dropdown-border': '#3c3c3c',
+    '--vscode-dropdown-foreground': '#cccccc',
+    '--vscode-list-hoverBackground': '#2a2d2e',
+  },
+};
+
+/** The panel's page (stylesheet and bundle from dist/webview) with a theme's variables on <html>. */
+function themedPage(vars: Record<string, string>): string {
+  const style = Object.entries(vars)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; ');
+  return `<!DOCTYPE html>\n<html lang="en" style="${style}">\n<head>\n<meta charset="UTF-8">\n<link rel="stylesheet" href="file://${DIST}/main.css">\n</head>\n<body>\n<div id="app"></div>\n<script src="file://${DIST}/main.js"></script>\n</body>\n</html>\n`;
+}
 
 async function waitUntil(cond: () => boolean, timeoutMs = 5000): Promise<void> {
   const start = Date.now();

@@ -4,9 +4,17 @@
  * (graph from the `<script type="application/json" id="privet-graph">` block; no host, so no
  * `acquireVsCodeApi`: it is feature-detected).
  *
- * Layout: ELK's layered algorithm, left to right, one partition per layer so every column is one
- * layer. Drawing: SVG built with `createElementNS`; every workspace string goes through
- * `textContent` or an attribute value, never markup (there is no `innerHTML` here).
+ * Layout: ELK's layered algorithm, left to right, one column per layer; node widths follow their
+ * labels (long ones are shortened with an ellipsis, the full text stays in `<title>` and
+ * `aria-label`); edges are drawn as curves through ELK's polyline points, so the gaps between
+ * the columns need no room for orthogonal tracks. Drawing: SVG built with `createElementNS`; every
+ * workspace string goes through `textContent` or an attribute value, never markup (there is no
+ * `innerHTML` here).
+ *
+ * View: the map sits in a native scroll container. It is fitted to the width of the canvas, but
+ * never below `minReadableScale` (labels stay readable; the user scrolls or drags for the rest),
+ * and re-fitted whenever the canvas changes size, until the user zooms or pans. Zoom: the − / + /
+ * Fit / 100% buttons, the keys - + 0 1, Ctrl/⌘ + wheel.
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
@@ -37,6 +45,18 @@ const layerTitles: Record<string, string> = {
 const layerOrder = ['code', 'event', 'category', 'purpose', 'destination'];
 const exportLabels: Record<ExportFormat, string> = { html: 'HTML', mermaid: 'Mermaid', json: 'JSON', md: 'Markdown report' };
 
+/**
+ * The smallest scale the map is fitted at. Node labels are 13px (main.css), so they stay at 11.4px
+ * or more on screen; what does not fit the width is reached by scrolling.
+ */
+const minReadableScale = 0.875;
+/** A small map is not blown up beyond its natural size. */
+const maxFitScale = 1;
+const minZoom = 0.2;
+const maxZoom = 3;
+/** Room around the drawing inside the scroll area (screen pixels). */
+const pad = 10;
+
 // ---------------------------------------------------------------------------------------------
 // State (persisted with setState in the panel)
 
@@ -52,6 +72,10 @@ interface Filters {
 interface ViewState {
   filters: Filters;
   selected: { kind: 'node' | 'edge'; id: string } | null;
+  /**
+   * The zoom and the drawing's point at the top-left of the canvas (drawing units), once the user
+   * zoomed or panned; null while the map follows the canvas size (fitted).
+   */
   transform: { x: number; y: number; k: number } | null;
 }
 
@@ -72,8 +96,12 @@ function loadState(): ViewState {
       findings: f.findings === true,
     },
     selected: s?.selected && typeof s.selected.id === 'string' && (s.selected.kind === 'node' || s.selected.kind === 'edge') ? { kind: s.selected.kind, id: s.selected.id } : null,
-    transform: t && [t.x, t.y, t.k].every((v) => typeof v === 'number' && Number.isFinite(v)) && t.k > 0 ? { x: t.x, y: t.y, k: t.k } : null,
+    transform: t && [t.x, t.y, t.k].every((v) => typeof v === 'number' && Number.isFinite(v)) && t.k > 0 ? { x: t.x, y: t.y, k: clamp(t.k, minZoom, maxZoom) } : null,
   };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
 }
 
 const state: ViewState = loadState();
@@ -106,15 +134,25 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 // ---------------------------------------------------------------------------------------------
-// The shell: toolbar, canvas, details
+// The shell: toolbar, canvas (column titles, scroll area), details, footer (legend, zoom)
 
 const app = document.getElementById('app') ?? document.body.appendChild(el('div', { id: 'app' }));
 app.classList.add('privet-map');
 
 const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Data-flow map filters' });
+const heading = el('div', { class: 'heading' });
 const title = el('h1', { class: 'title' }, 'Privet data-flow map');
 const summary = el('span', { class: 'summary', 'aria-live': 'polite' });
-toolbar.append(title, summary);
+// In a narrow panel the filters fold away behind this button (main.css); it says how many are set.
+const filterToggle = el('button', { type: 'button', class: 'filter-toggle', 'aria-expanded': 'false', title: 'Show the filters' }, 'Filters');
+filterToggle.addEventListener('click', () => {
+  const open = !toolbar.classList.contains('filters-open');
+  toolbar.classList.toggle('filters-open', open);
+  filterToggle.setAttribute('aria-expanded', String(open));
+});
+heading.append(title, summary, filterToggle);
+const filterBar = el('div', { class: 'filters' });
+toolbar.append(heading, filterBar);
 
 function select(label: string, key: 'destination' | 'purpose' | 'category' | 'technique'): HTMLSelectElement {
   const wrap = el('label', { class: 'filter' });
@@ -126,7 +164,7 @@ function select(label: string, key: 'destination' | 'purpose' | 'category' | 'te
     void render();
   });
   wrap.append(s);
-  toolbar.append(wrap);
+  filterBar.append(wrap);
   return s;
 }
 function checkbox(label: string, key: 'personal' | 'findings', hint: string): HTMLInputElement {
@@ -138,7 +176,7 @@ function checkbox(label: string, key: 'personal' | 'findings', hint: string): HT
     void render();
   });
   wrap.append(c, el('span', {}, label));
-  toolbar.append(wrap);
+  filterBar.append(wrap);
   return c;
 }
 function button(label: string, aria: string, onClick: () => void, cls = ''): HTMLButtonElement {
@@ -156,9 +194,6 @@ const fFindings = checkbox('Findings only', 'findings', 'Only flows with a findi
 
 const actions = el('div', { class: 'actions' });
 actions.append(
-  button('−', 'Zoom out', () => zoomBy(1 / 1.25)),
-  button('+', 'Zoom in', () => zoomBy(1.25)),
-  button('Fit', 'Fit the map to the window', () => fit()),
   button('Reset filters', 'Reset filters', () => {
     state.filters = { ...defaultFilters };
     saveState();
@@ -178,31 +213,58 @@ toolbar.append(actions);
 
 const content = el('div', { class: 'content' });
 const canvas = el('div', { class: 'canvas' });
+// Column titles: HTML above the scroll area, kept in step with its horizontal scroll, so they stay
+// in sight (and at a readable size) however far down or out the map is scrolled or zoomed.
+const columnBar = el('div', { class: 'columns', 'aria-hidden': 'true' });
+const columnStrip = el('div', { class: 'column-strip' });
+columnBar.append(columnStrip);
+const scroller = el('div', { class: 'scroller' });
 const status = el('div', { class: 'status', role: 'status' });
 const map = svg('svg', { class: 'map', role: 'group', 'aria-label': 'Data-flow map' });
 const defs = svg('defs');
-for (const [id, cls] of [['arrow', 'arrow'], ['arrow-finding', 'arrow finding'], ['arrow-hl', 'arrow hl']]) {
+for (const [id, cls] of [
+  ['arrow', 'arrow'],
+  ['arrow-marked', 'arrow marked'],
+  ['arrow-technique', 'arrow technique'],
+  ['arrow-finding', 'arrow finding'],
+  ['arrow-hl', 'arrow hl'],
+]) {
   const marker = svg('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse', markerUnits: 'userSpaceOnUse' });
   marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: cls }));
   defs.append(marker);
 }
 const viewport = svg('g', { class: 'viewport' });
 map.append(defs, viewport);
-canvas.append(map, status);
+scroller.append(map);
+canvas.append(columnBar, scroller, status);
 const details = el('aside', { class: 'details', 'aria-label': 'Selection details', 'aria-live': 'polite' });
+details.hidden = true;
 content.append(canvas, details);
+
+const footer = el('div', { class: 'footer' });
 const legend = el('div', { class: 'legend', 'aria-hidden': 'true' });
 for (const [cls, text] of [
   ['lg-marked', 'undeclared / unknown'],
-  ['lg-finding', 'finding on the flow'],
+  ['lg-finding', 'finding'],
   ['lg-technique', 'tracking technique'],
 ]) {
   const item = el('span', { class: `lg ${cls}` });
   item.append(el('i'), el('span', {}, text));
   legend.append(item);
 }
-legend.append(el('span', { class: 'lg-hint' }, 'Click or Tab + Enter a node to see its call sites · drag to pan · wheel to zoom'));
-app.replaceChildren(toolbar, content, legend);
+const hint = el('span', { class: 'lg-hint' }, 'Click a node for its call sites · drag to pan · Ctrl+wheel to zoom');
+legend.append(hint);
+const zoomBar = el('div', { class: 'zoom', role: 'group', 'aria-label': 'Zoom' });
+const zoomLabel = el('span', { class: 'zoom-level', title: 'Zoom level' }, '100%');
+zoomBar.append(
+  button('−', 'Zoom out (-)', () => zoomBy(1 / 1.25)),
+  zoomLabel,
+  button('+', 'Zoom in (+)', () => zoomBy(1.25)),
+  button('Fit', 'Fit the width, keeping the labels readable (0)', () => fit()),
+  button('100%', 'Actual size (1)', () => zoomTo(1)),
+);
+footer.append(legend, zoomBar);
+app.replaceChildren(toolbar, content, footer);
 
 // ---------------------------------------------------------------------------------------------
 // Filtering
@@ -259,14 +321,15 @@ function textWidth(text: string, cls: string): number {
   if (w === undefined) {
     const t = svg('text', { class: cls }, text);
     measureSvg.append(t);
-    w = t.getComputedTextLength() || text.length * 7;
+    w = t.getComputedTextLength() || text.length * 7.5;
     t.remove();
     measureCache.set(key, w);
   }
   return w;
 }
 
-const maxLabelWidth = 230;
+/** The widest a label may be drawn (drawing units); longer ones end in an ellipsis. */
+const maxLabelWidth = 180;
 /** The text shown for a label, shortened with an ellipsis when wider than the node allows. */
 function fitText(text: string, cls: string, max = maxLabelWidth): string {
   if (textWidth(text, cls) <= max) return text;
@@ -284,24 +347,71 @@ interface NodeBox {
   node: GNode;
   label: string;
   sublabel: string;
+  /** The tracking techniques of the calls into an event or identity call (purple, third line). */
+  tag: string;
+  /** The line the count is drawn on: 0 the label's, 1 the sublabel's. */
+  badgeLine: 0 | 1;
   width: number;
   height: number;
 }
 
 function labelClass(n: GNode): string {
-  return n.layer === 'code' ? 'node-label mono' : 'node-label';
+  return n.layer === 'code' ? 'node-label file' : 'node-label';
 }
+
+/**
+ * What a node shows: a file is its name, with its folder underneath (the name is what tells files
+ * apart at a glance, and it keeps the code column narrow); everything else its label and sublabel.
+ */
+function shownText(n: GNode): { label: string; sublabel: string } {
+  if (n.layer === 'code' && !n.sublabel) {
+    const cut = n.label.lastIndexOf('/');
+    if (cut > 0 && cut < n.label.length - 1) return { label: n.label.slice(cut + 1), sublabel: n.label.slice(0, cut + 1) };
+  }
+  return { label: n.label, sublabel: n.sublabel ?? '' };
+}
+
+const lineHeight = 16;
 
 function nodeBox(n: GNode): NodeBox {
-  const label = fitText(n.label, labelClass(n));
-  const sublabel = n.sublabel ? fitText(n.sublabel, 'node-sublabel') : '';
-  const count = textWidth(String(n.count), 'node-count') + 16;
-  const width = Math.ceil(Math.max(textWidth(label, labelClass(n)) + count, sublabel ? textWidth(sublabel, 'node-sublabel') : 0, 90) + 20);
-  return { node: n, label, sublabel, width, height: sublabel ? 42 : 28 };
+  const shown = shownText(n);
+  const label = fitText(shown.label, labelClass(n));
+  const sublabel = shown.sublabel ? fitText(shown.sublabel, 'node-sublabel') : '';
+  const techniques = techniquesInto(n);
+  const tag = techniqueTag(techniques);
+  const badge = textWidth(badgeText(n), 'node-count') + 8;
+  const lw = textWidth(label, labelClass(n));
+  const sw = sublabel ? textWidth(sublabel, 'node-sublabel') : 0;
+  const tw = tag ? textWidth(tag, 'node-tag') : 0;
+  // The count goes on the label's line, or on the sublabel's when that keeps the node narrower.
+  const onLabel = Math.max(lw + badge, sw, tw);
+  const onSub = sublabel ? Math.max(lw, sw + badge, tw) : Infinity;
+  const width = Math.ceil(Math.max(Math.min(onLabel, onSub), 64) + 23);
+  const lines = 1 + (sublabel ? 1 : 0) + (tag ? 1 : 0);
+  return { node: n, label, sublabel, tag, badgeLine: onSub < onLabel ? 1 : 0, width, height: 12 + lines * lineHeight };
 }
 
-function edgeText(e: GEdge): string {
-  return `${e.count}${e.technique ? ` · ${e.technique}` : ''}${e.findings.length ? ' ⚠' : ''}`;
+/** Technique names that fit a node, whole: "identity-matching +1" rather than a name cut short. */
+function techniqueTag(techniques: string[], max = 160): string {
+  for (let n = techniques.length; n > 0; n--) {
+    const text = techniques.slice(0, n).join(', ') + (n < techniques.length ? ` +${techniques.length - n}` : '');
+    if (textWidth(text, 'node-tag') <= max) return text;
+  }
+  return techniques.length ? fitText(techniques[0], 'node-tag', max - 24) + (techniques.length > 1 ? ` +${techniques.length - 1}` : '') : '';
+}
+
+/**
+ * The techniques of the calls into an event node (identify() used for identity matching): named on
+ * the node once, rather than along every hop of the flow. Technique nodes are named for theirs.
+ */
+function techniquesInto(n: GNode): string[] {
+  if (n.layer !== 'event' || n.kind === 'technique' || !graph) return [];
+  return [...new Set(graph.edges.filter((e) => e.to === n.id && e.technique && e.technique !== n.label).map((e) => e.technique!))].sort();
+}
+
+/** The corner text of a node: how many calls pass through it, with ⚠ for findings or ? for undeclared. */
+function badgeText(n: GNode): string {
+  return `${n.findings.length ? '⚠ ' : n.marked ? '? ' : ''}${n.count}`;
 }
 
 const elk = new ELK();
@@ -312,23 +422,22 @@ async function layout(nodes: NodeBox[], edges: GEdge[]): Promise<ElkNode> {
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      // One column per layer: interactive layering keeps the x hints below (layer × 1000), where
-      // partitions alone let a layer spread over several columns once edge labels add dummies.
+      // One column per layer: interactive layering keeps the x hints below (layer × 1000).
       'elk.layered.layering.strategy': 'INTERACTIVE',
       // One drawing, not one per connected component: a destination nothing reaches stays in its column.
       'elk.separateConnectedComponents': 'false',
-      'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
-      'elk.layered.spacing.edgeNodeBetweenLayers': '20',
-      'elk.spacing.nodeNode': '14',
-      'elk.spacing.edgeEdge': '8',
-      'elk.spacing.edgeNode': '12',
-      'elk.spacing.edgeLabel': '2',
-      'elk.edgeLabels.placement': 'CENTER',
+      // Polylines, drawn as curves: orthogonal routing needs a vertical track per edge between two
+      // columns, which made the map three times as wide as its nodes.
+      'elk.edgeRouting': 'POLYLINE',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '12',
+      'elk.spacing.nodeNode': '10',
+      'elk.spacing.edgeEdge': '6',
+      'elk.spacing.edgeNode': '8',
       'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
       'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      'elk.padding': '[top=44,left=16,bottom=16,right=16]',
+      'elk.padding': '[top=12,left=0,bottom=0,right=0]',
     },
     children: nodes.map((b, i) => ({
       id: b.node.id,
@@ -337,14 +446,7 @@ async function layout(nodes: NodeBox[], edges: GEdge[]): Promise<ElkNode> {
       width: b.width,
       height: b.height,
     })),
-    edges: edges.map(
-      (e): ElkExtendedEdge => ({
-        id: e.id,
-        sources: [e.from],
-        targets: [e.to],
-        labels: [{ id: `${e.id}#label`, text: edgeText(e), width: textWidth(edgeText(e), 'edge-label') + 8, height: 16 }],
-      }),
-    ),
+    edges: edges.map((e): ElkExtendedEdge => ({ id: e.id, sources: [e.from], targets: [e.to] })),
   };
   return elk.layout(g);
 }
@@ -354,32 +456,33 @@ async function layout(nodes: NodeBox[], edges: GEdge[]): Promise<ElkNode> {
 
 const nodeEls = new Map<string, SVGGElement>();
 const edgeEls = new Map<string, SVGGElement>();
+const nodeBoxes = new Map<string, { x: number; y: number; width: number; height: number }>();
 let laidOut: { width: number; height: number } = { width: 0, height: 0 };
+let columns = new Map<string, { min: number; max: number }>();
 let visibleFlows: GFlow[] = [];
 
-function roundedPath(points: { x: number; y: number }[]): string {
+/** A path through ELK's points, each hop between two columns a horizontal S-curve. */
+function curvedPath(points: { x: number; y: number }[]): string {
   if (points.length < 2) return '';
-  const r = 6;
   let d = `M ${points[0].x} ${points[0].y}`;
-  for (let i = 1; i < points.length - 1; i++) {
-    const p = points[i - 1];
-    const c = points[i];
-    const n = points[i + 1];
-    const d1 = Math.hypot(c.x - p.x, c.y - p.y);
-    const d2 = Math.hypot(n.x - c.x, n.y - c.y);
-    const k = Math.min(r, d1 / 2, d2 / 2);
-    const a = { x: c.x - ((c.x - p.x) / (d1 || 1)) * k, y: c.y - ((c.y - p.y) / (d1 || 1)) * k };
-    const b = { x: c.x + ((n.x - c.x) / (d2 || 1)) * k, y: c.y + ((n.y - c.y) / (d2 || 1)) * k };
-    d += ` L ${a.x} ${a.y} Q ${c.x} ${c.y} ${b.x} ${b.y}`;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    const dx = b.x - a.x;
+    if (dx > 2 && Math.abs(b.y - a.y) > 0.5) {
+      const c = dx / 2;
+      d += ` C ${a.x + c} ${a.y} ${b.x - c} ${b.y} ${b.x} ${b.y}`;
+    } else d += ` L ${b.x} ${b.y}`;
   }
-  const last = points[points.length - 1];
-  return `${d} L ${last.x} ${last.y}`;
+  return d;
 }
 
 function nodeAria(n: GNode): string {
   const parts = [`${layerTitles[n.layer] ?? n.layer}: ${n.label}`];
   if (n.sublabel) parts.push(n.sublabel);
   parts.push(`${n.count} call${n.count === 1 ? '' : 's'}`);
+  const techniques = techniquesInto(n);
+  if (techniques.length) parts.push(`techniques: ${techniques.join(', ')}`);
   if (n.marked) parts.push(`undeclared: ${n.marks.join('; ')}`);
   if (n.findings.length) parts.push(`findings: ${n.findings.join(', ')}`);
   return parts.join('. ');
@@ -393,12 +496,15 @@ function drawNode(b: NodeBox, x: number, y: number): SVGGElement {
   if (n.personal) cls.push('personal');
   const g = svg('g', { class: cls.join(' '), 'data-id': n.id, transform: `translate(${x} ${y})`, tabindex: 0, role: 'button', 'aria-label': nodeAria(n), 'aria-pressed': 'false' });
   g.append(svg('title', {}, nodeAria(n)));
-  g.append(svg('rect', { class: 'node-box', width: b.width, height: b.height, rx: n.layer === 'event' ? b.height / 2 : 5 }));
-  g.append(svg('rect', { class: 'node-stripe', width: 4, height: b.height - 8, x: 4, y: 4, rx: 2 }));
-  g.append(svg('text', { class: labelClass(n), x: 14, y: b.sublabel ? 17 : 18 }, b.label));
-  if (b.sublabel) g.append(svg('text', { class: 'node-sublabel', x: 14, y: 33 }, b.sublabel));
-  g.append(svg('text', { class: 'node-count', x: b.width - 8, y: b.sublabel ? 17 : 18, 'text-anchor': 'end' }, String(n.count)));
-  if (n.marked || n.findings.length) g.append(svg('text', { class: 'node-flag', x: b.width - 4, y: -3, 'text-anchor': 'end' }, n.findings.length ? '⚠' : '?'));
+  g.append(svg('rect', { class: 'node-box', width: b.width, height: b.height, rx: n.layer === 'event' ? Math.min(14, b.height / 2) : 4 }));
+  g.append(svg('rect', { class: 'node-stripe', width: 4, height: b.height - 10, x: 5, y: 5, rx: 2 }));
+  // Baselines: 13px label, then 12px lines, `lineHeight` apart.
+  const first = 6 + 12.5;
+  g.append(svg('text', { class: labelClass(n), x: 15, y: first }, b.label));
+  let line = first;
+  if (b.sublabel) g.append(svg('text', { class: 'node-sublabel', x: 15, y: (line += lineHeight) }, b.sublabel));
+  if (b.tag) g.append(svg('text', { class: 'node-tag', x: 15, y: (line += lineHeight) }, b.tag));
+  g.append(svg('text', { class: 'node-count', x: b.width - 8, y: first + b.badgeLine * lineHeight, 'text-anchor': 'end' }, badgeText(n)));
   g.addEventListener('click', (ev) => {
     ev.stopPropagation();
     selectItem('node', n.id, true);
@@ -407,7 +513,16 @@ function drawNode(b: NodeBox, x: number, y: number): SVGGElement {
   return g;
 }
 
-function drawEdge(e: GEdge, laid: ElkExtendedEdge): SVGGElement {
+function arrowFor(e: GEdge, hl = false): string {
+  if (e.findings.length) return 'arrow-finding';
+  if (hl) return 'arrow-hl';
+  if (e.technique) return 'arrow-technique';
+  return e.marked ? 'arrow-marked' : 'arrow';
+}
+
+type Point = { x: number; y: number };
+
+function drawEdge(e: GEdge, points: Point[]): SVGGElement {
   const cls = ['edge'];
   if (e.marked) cls.push('marked');
   if (e.findings.length) cls.push('has-findings');
@@ -415,25 +530,72 @@ function drawEdge(e: GEdge, laid: ElkExtendedEdge): SVGGElement {
   for (const f of e.flags) cls.push(`flag-${f}`);
   const from = nodeById.get(e.from);
   const to = nodeById.get(e.to);
-  const desc = `${from?.label ?? e.from} → ${to?.label ?? e.to}: ${e.count} call site${e.count === 1 ? '' : 's'}${e.technique ? `, technique ${e.technique}` : ''}${e.findings.length ? `, findings: ${e.findings.join(', ')}` : ''}`;
+  const desc = `${from?.label ?? e.from} → ${to?.label ?? e.to}: ${e.count} call site${e.count === 1 ? '' : 's'}${e.technique ? `, technique ${e.technique}` : ''}${e.findings.length ? `, findings: ${e.findings.join(', ')}` : ''}${e.marked ? ', undeclared' : ''}`;
   const g = svg('g', { class: cls.join(' '), 'data-id': e.id, 'data-from': e.from, 'data-to': e.to });
   g.append(svg('title', {}, desc));
-  const points = (laid.sections ?? []).flatMap((s) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]);
-  const d = roundedPath(points);
-  g.append(svg('path', { class: 'edge-hit', d }));
-  g.append(svg('path', { class: 'edge-line', d, 'marker-end': `url(#${e.findings.length ? 'arrow-finding' : 'arrow'})`, 'stroke-width': (1.2 + Math.min(3, Math.log2(e.count))).toFixed(2) }));
-  const label = laid.labels?.[0];
-  if (label && label.x !== undefined && label.y !== undefined) {
-    const lg = svg('g', { class: 'edge-label', transform: `translate(${label.x} ${label.y})` });
-    lg.append(svg('rect', { width: label.width ?? 0, height: label.height ?? 0, rx: 3 }));
-    lg.append(svg('text', { x: (label.width ?? 0) / 2, y: 12, 'text-anchor': 'middle' }, edgeText(e)));
-    g.append(lg);
-  }
+  // The line stops where the arrowhead starts, so a thick line does not blunt its tip.
+  const last = points[points.length - 1];
+  const line = points.length >= 2 ? [...points.slice(0, -1), { x: last.x - 6, y: last.y }] : points;
+  g.append(svg('path', { class: 'edge-hit', d: curvedPath(points) }));
+  g.append(svg('path', { class: 'edge-line', d: curvedPath(line), 'marker-end': `url(#${arrowFor(e)})`, 'stroke-width': (1.25 + Math.min(2.75, Math.log2(e.count) * 0.9)).toFixed(2) }));
   g.addEventListener('click', (ev) => {
     ev.stopPropagation();
     selectItem('edge', e.id, true);
   });
   return g;
+}
+
+/** Room between two columns (drawing units): enough for the curves to be told apart. */
+const columnGap = 48;
+
+/**
+ * Maps ELK's x coordinates onto columns of our own: each layer left-aligned at its column, columns
+ * `columnGap` apart (ELK leaves wider and uneven gaps, and centres nodes in their layer). Points
+ * inside a layer (a long edge's bends) keep their offset; points in a gap are scaled into the gap.
+ */
+function columnMapper(anchors: { elk: [number, number]; ours: [number, number] }[]): (x: number) => number {
+  const sorted = [...anchors].sort((a, b) => a.elk[0] - b.elk[0]);
+  return (x) => {
+    if (!sorted.length) return x;
+    if (x <= sorted[0].elk[0]) return sorted[0].ours[0] + (x - sorted[0].elk[0]);
+    for (let i = 0; i < sorted.length; i++) {
+      const c = sorted[i];
+      if (x <= c.elk[1]) return c.ours[0] + Math.min(x - c.elk[0], c.ours[1] - c.ours[0]);
+      const next = sorted[i + 1];
+      if (next && x < next.elk[0]) {
+        const t = (x - c.elk[1]) / Math.max(1, next.elk[0] - c.elk[1]);
+        return c.ours[1] + t * (next.ours[0] - c.ours[1]);
+      }
+    }
+    const l = sorted[sorted.length - 1];
+    return l.ours[1] + (x - l.elk[1]);
+  };
+}
+
+/** Where each edge leaves and enters its nodes: spread along the side, in the order of the other ends. */
+function spreadPorts(edges: { e: GEdge; pts: Point[] }[], boxes: Map<string, { x: number; y: number; width: number; height: number }>): void {
+  const out = new Map<string, { pts: Point[]; toward: number }[]>();
+  const into = new Map<string, { pts: Point[]; toward: number }[]>();
+  for (const { e, pts } of edges) {
+    const push = (m: typeof out, id: string, toward: number) => m.set(id, [...(m.get(id) ?? []), { pts, toward }]);
+    push(out, e.from, pts.length > 2 ? pts[1].y : (boxes.get(e.to)?.y ?? 0) + (boxes.get(e.to)?.height ?? 0) / 2);
+    push(into, e.to, pts.length > 2 ? pts[pts.length - 2].y : (boxes.get(e.from)?.y ?? 0) + (boxes.get(e.from)?.height ?? 0) / 2);
+  }
+  const place = (m: typeof out, side: 'out' | 'in') => {
+    for (const [id, list] of m) {
+      const b = boxes.get(id);
+      if (!b) continue;
+      list.sort((p, q) => p.toward - q.toward);
+      const inset = Math.min(7, b.height / 4);
+      list.forEach((item, i) => {
+        const y = list.length === 1 ? b.y + b.height / 2 : b.y + inset + ((b.height - 2 * inset) * i) / (list.length - 1);
+        if (side === 'out') item.pts[0] = { x: b.x + b.width, y };
+        else item.pts[item.pts.length - 1] = { x: b.x, y };
+      });
+    }
+  };
+  place(out, 'out');
+  place(into, 'in');
 }
 
 /** Filters, lays out and draws the current graph. */
@@ -450,11 +612,16 @@ async function render(): Promise<void> {
   const nodes = g.nodes.filter((n) => nodeIds.has(n.id) || (!active && n.count === 0));
   const edges = g.edges.filter((e) => edgeIds.has(e.id));
   summary.textContent = `${g.summary.calls} call${g.summary.calls === 1 ? '' : 's'} · ${g.summary.files} file${g.summary.files === 1 ? '' : 's'} · ${g.summary.findings} finding${g.summary.findings === 1 ? '' : 's'} · ${g.summary.undeclared} undeclared${active ? ` · showing ${nodes.length} of ${g.nodes.length} nodes` : ''}`;
+  const set = [state.filters.destination, state.filters.purpose, state.filters.category, state.filters.technique, state.filters.personal, state.filters.findings].filter(Boolean).length;
+  filterToggle.textContent = set ? `Filters (${set})` : 'Filters';
 
   if (!nodes.length) {
     viewport.replaceChildren();
+    columnStrip.replaceChildren();
     nodeEls.clear();
     edgeEls.clear();
+    nodeBoxes.clear();
+    laidOut = { width: 0, height: 0 };
     status.textContent = g.nodes.length ? 'No flow matches these filters.' : 'No tracking calls found.';
     status.hidden = false;
     renderDetails();
@@ -482,61 +649,81 @@ async function render(): Promise<void> {
   const boxById = new Map(boxes.map((b) => [b.node.id, b]));
   const edgeLayer = svg('g', { class: 'edges' });
   const nodeLayer = svg('g', { class: 'nodes' });
-  const titleLayer = svg('g', { class: 'layer-titles', 'aria-hidden': 'true' });
   nodeEls.clear();
   edgeEls.clear();
-  const columns = new Map<string, { min: number; max: number }>();
+  nodeBoxes.clear();
+  // Our columns: one per layer present, as wide as its widest node, left to right.
+  const elkCols = new Map<string, [number, number]>();
+  for (const c of laid.children ?? []) {
+    const layer = boxById.get(c.id)?.node.layer;
+    if (!layer) continue;
+    const r = elkCols.get(layer) ?? [Infinity, -Infinity];
+    elkCols.set(layer, [Math.min(r[0], c.x ?? 0), Math.max(r[1], (c.x ?? 0) + (c.width ?? 0))]);
+  }
+  columns = new Map();
+  let right = 0;
+  for (const layer of layerOrder) {
+    const inLayer = boxes.filter((b) => b.node.layer === layer);
+    if (!inLayer.length) continue;
+    const left = columns.size ? right + columnGap : 0;
+    right = left + Math.max(...inLayer.map((b) => b.width));
+    columns.set(layer, { min: left, max: right });
+  }
+  const mx = columnMapper([...elkCols].map(([layer, r]) => ({ elk: r, ours: [columns.get(layer)!.min, columns.get(layer)!.max] as [number, number] })));
+  const placed: { id: string; y: number }[] = [];
   for (const c of laid.children ?? []) {
     const b = boxById.get(c.id);
     if (!b) continue;
-    const x = c.x ?? 0;
+    const x = columns.get(b.node.layer)!.min;
     const y = c.y ?? 0;
-    const gEl = drawNode(b, x, y);
-    nodeEls.set(c.id, gEl);
-    const col = columns.get(b.node.layer) ?? { min: Infinity, max: -Infinity };
-    col.min = Math.min(col.min, x);
-    col.max = Math.max(col.max, x + b.width);
-    columns.set(b.node.layer, col);
+    nodeEls.set(c.id, drawNode(b, x, y));
+    nodeBoxes.set(c.id, { x, y, width: b.width, height: b.height });
+    placed.push({ id: c.id, y });
   }
-  const placed = [...(laid.children ?? [])];
-  let bottom = Math.max(0, ...placed.map((c) => (c.y ?? 0) + (c.height ?? 0)));
-  let right = Math.max(0, ...placed.map((c) => (c.x ?? 0) + (c.width ?? 0)));
+  let bottom = Math.max(0, ...[...nodeBoxes.values()].map((b) => b.y + b.height));
   const nextY = new Map<string, number>();
   for (const b of isolated) {
-    const col = columns.get(b.node.layer);
-    const x = col ? col.min : right + (placed.length ? 70 : 16);
-    const y = nextY.get(b.node.layer) ?? (placed.length ? bottom + 24 : 44);
-    nextY.set(b.node.layer, y + b.height + 14);
-    placed.push({ id: b.node.id, x, y, width: b.width, height: b.height });
+    const x = columns.get(b.node.layer)!.min;
+    const y = nextY.get(b.node.layer) ?? (nodeBoxes.size ? bottom + 24 : 12);
+    nextY.set(b.node.layer, y + b.height + 10);
     nodeEls.set(b.node.id, drawNode(b, x, y));
-    if (!col) columns.set(b.node.layer, { min: x, max: x + b.width });
-    right = Math.max(right, x + b.width);
+    nodeBoxes.set(b.node.id, { x, y, width: b.width, height: b.height });
+    placed.push({ id: b.node.id, y });
   }
-  bottom = Math.max(bottom, ...[...nextY.values()].map((y) => y - 14));
+  bottom = Math.max(bottom, ...[...nextY.values()].map((y) => y - 10));
   // Tab order follows the columns, top to bottom.
-  const ordered = placed.sort((a, b) => layerOrder.indexOf(boxById.get(a.id)!.node.layer) - layerOrder.indexOf(boxById.get(b.id)!.node.layer) || (a.y ?? 0) - (b.y ?? 0));
+  const ordered = placed.sort((a, b) => layerOrder.indexOf(boxById.get(a.id)!.node.layer) - layerOrder.indexOf(boxById.get(b.id)!.node.layer) || a.y - b.y);
   for (const c of ordered) nodeLayer.append(nodeEls.get(c.id)!);
-  for (const le of laid.edges ?? []) {
-    const e = edgeById.get(le.id);
-    if (!e) continue;
-    const gEl = drawEdge(e, le as ElkExtendedEdge);
+  // Edges: ELK's bends moved into our columns, then the ends spread along the node sides.
+  const routed = (laid.edges ?? [])
+    .filter((le) => edgeById.has(le.id))
+    .map((le) => {
+      const pts = ((le as ElkExtendedEdge).sections ?? []).flatMap((sec) => [sec.startPoint, ...(sec.bendPoints ?? []), sec.endPoint]).map((p) => ({ x: mx(p.x), y: p.y }));
+      return { e: edgeById.get(le.id)!, pts: pts.length >= 2 ? pts : [{ x: 0, y: 0 }, { x: 0, y: 0 }] };
+    });
+  spreadPorts(routed, nodeBoxes);
+  // Plain edges first, then undeclared, technique and finding ones on top.
+  const rank = (e: GEdge) => (e.findings.length ? 3 : e.technique ? 2 : e.marked ? 1 : 0);
+  routed.sort((a, b) => rank(a.e) - rank(b.e));
+  for (const { e, pts } of routed) {
+    const gEl = drawEdge(e, pts);
     edgeEls.set(e.id, gEl);
     edgeLayer.append(gEl);
   }
+  viewport.replaceChildren(edgeLayer, nodeLayer);
+  columnStrip.replaceChildren();
   for (const layer of layerOrder) {
-    const col = columns.get(layer);
-    if (!col) continue;
-    titleLayer.append(svg('text', { class: 'layer-title', x: col.min, y: 24 }, layerTitles[layer]));
+    if (!columns.has(layer)) continue;
+    columnStrip.append(el('span', { class: 'layer-title', 'data-layer': layer }, layerTitles[layer]));
   }
-  viewport.replaceChildren(titleLayer, edgeLayer, nodeLayer);
-  laidOut = { width: Math.max(laid.width ?? 0, right + 16), height: Math.max(laid.height ?? 0, bottom + 16) };
+  laidOut = { width: right, height: bottom };
   map.setAttribute('aria-label', `Data-flow map: ${nodes.length} nodes, ${edges.length} edges. Tab through the nodes, Enter to select.`);
-  map.setAttribute('data-rendered', String(generation));
-  if (state.transform) applyTransform();
-  else fit();
   if (state.selected && !(state.selected.kind === 'node' ? nodeEls.has(state.selected.id) : edgeEls.has(state.selected.id))) state.selected = null;
   highlight();
   renderDetails();
+  if (state.transform) applyView(state.transform.k, state.transform.x, state.transform.y);
+  else fit(false);
+  map.setAttribute('data-rendered', String(generation));
   document.body.setAttribute('data-ready', 'true');
 }
 
@@ -555,6 +742,14 @@ function selectItem(kind: 'node' | 'edge', id: string, reveal: boolean): void {
   }
 }
 
+function clearSelection(): void {
+  if (!state.selected) return;
+  state.selected = null;
+  saveState();
+  highlight();
+  renderDetails();
+}
+
 function flowsThrough(kind: 'node' | 'edge', id: string): GFlow[] {
   return visibleFlows.filter((f) => (kind === 'node' ? f.nodes.includes(id) : f.edges.includes(id)));
 }
@@ -570,9 +765,12 @@ function highlight(): void {
     g.setAttribute('aria-pressed', String(!!sel && sel.kind === 'node' && sel.id === id));
   }
   for (const [id, g] of edgeEls) {
-    g.classList.toggle('dim', !!sel && !hlEdges.has(id));
-    g.classList.toggle('hl', !!sel && hlEdges.has(id));
+    const on = !!sel && hlEdges.has(id);
+    g.classList.toggle('dim', !!sel && !on);
+    g.classList.toggle('hl', on);
     g.classList.toggle('selected', !!sel && sel.kind === 'edge' && sel.id === id);
+    const e = edgeById.get(id);
+    if (e) g.querySelector('.edge-line')?.setAttribute('marker-end', `url(#${arrowFor(e, on)})`);
   }
 }
 
@@ -592,8 +790,8 @@ function revealSite(s: Site): void {
   post({ type: 'reveal', file: s.file, line: s.line, column: s.column });
 }
 
-function section(titleText: string, body: HTMLElement): HTMLElement {
-  const s = el('section');
+function section(titleText: string, body: HTMLElement, cls = ''): HTMLElement {
+  const s = el('section', cls ? { class: cls } : {});
   s.append(el('h3', {}, titleText), body);
   return s;
 }
@@ -619,18 +817,29 @@ function siteList(sites: Site[]): HTMLElement {
   return ul;
 }
 
+function showDetails(children: HTMLElement[]): void {
+  const wasHidden = details.hidden;
+  details.hidden = children.length === 0;
+  details.replaceChildren(...children);
+  if (wasHidden && !details.hidden) details.scrollTop = 0;
+}
+
+/** The details pane: shown while something is selected (beside the map, or under it when narrow). */
 function renderDetails(): void {
   const sel = state.selected;
   const g = graph;
   if (!sel || !g) {
-    details.replaceChildren(el('p', { class: 'hint' }, 'Select a node or an edge to see where its data comes from, where it goes, and its call sites.'));
+    showDetails([]);
     return;
   }
   const out: HTMLElement[] = [];
+  const head = el('div', { class: 'details-head' });
+  const close = button('×', 'Close the details (Esc)', () => clearSelection(), 'close');
+  out.push(head);
   if (sel.kind === 'node') {
     const n = nodeById.get(sel.id);
-    if (!n) return;
-    out.push(el('p', { class: 'layer' }, `${layerTitles[n.layer] ?? n.layer} · ${n.count} call${n.count === 1 ? '' : 's'}`));
+    if (!n) return showDetails([]);
+    head.append(el('p', { class: 'layer' }, `${layerTitles[n.layer] ?? n.layer} · ${n.count} call${n.count === 1 ? '' : 's'}`), close);
     out.push(el('h2', {}, n.label));
     if (n.sublabel) out.push(el('p', { class: 'sublabel' }, n.sublabel));
     if (n.marks.length) {
@@ -638,12 +847,7 @@ function renderDetails(): void {
       for (const m of n.marks) ul.append(el('li', {}, m));
       out.push(section('Undeclared', ul));
     }
-    const dl = el('dl');
-    for (const [k, v] of Object.entries(n.details)) {
-      if (v === null || (Array.isArray(v) && !v.length)) continue;
-      dl.append(el('dt', {}, k.replace(/_/g, ' ')), el('dd', {}, Array.isArray(v) ? v.join(', ') : String(v)));
-    }
-    if (dl.childElementCount) out.push(section(n.layer === 'category' || n.layer === 'code' ? 'Details' : 'Declared', dl));
+    addFindings(out, n.findings, sitesOf('node', n.id));
     // Where the data through this node ends up: purpose (legal basis, consent) → destination.
     const reach = new Map<string, number>();
     for (const f of flowsThrough('node', n.id)) {
@@ -657,6 +861,8 @@ function renderDetails(): void {
       for (const k of [...reach.keys()].sort()) ul.append(el('li', {}, k));
       out.push(section('Goes to', ul));
     }
+    const sites = sitesOf('node', n.id);
+    out.push(section(`Call sites (${sites.length})`, sites.length ? siteList(sites) : el('p', { class: 'hint' }, 'No call in the mapped code.'), 'call-sites'));
     const connected = (g.edges ?? []).filter((e) => (e.from === n.id || e.to === n.id) && edgeEls.has(e.id));
     if (connected.length) {
       const ul = el('ul', { class: 'links' });
@@ -670,19 +876,24 @@ function renderDetails(): void {
       }
       out.push(section('Edges', ul));
     }
-    addFindings(out, n.findings, sitesOf('node', n.id));
+    const dl = el('dl');
+    for (const [k, v] of Object.entries(n.details)) {
+      if (v === null || (Array.isArray(v) && !v.length)) continue;
+      dl.append(el('dt', {}, k.replace(/_/g, ' ')), el('dd', {}, Array.isArray(v) ? v.join(', ') : String(v)));
+    }
+    if (dl.childElementCount) out.push(section(n.layer === 'category' || n.layer === 'code' ? 'Details' : 'Declared', dl));
   } else {
     const e = edgeById.get(sel.id);
-    if (!e) return;
-    out.push(el('p', { class: 'layer' }, `Edge · ${e.count} call site${e.count === 1 ? '' : 's'}`));
+    if (!e) return showDetails([]);
+    head.append(el('p', { class: 'layer' }, `Edge · ${e.count} call site${e.count === 1 ? '' : 's'}`), close);
     out.push(el('h2', {}, `${nodeById.get(e.from)?.label ?? e.from} → ${nodeById.get(e.to)?.label ?? e.to}`));
     if (e.technique) out.push(el('p', { class: 'technique' }, `Technique: ${e.technique}`));
     if (e.marked) out.push(el('p', { class: 'marks' }, 'Part of an undeclared flow'));
     addFindings(out, e.findings, e.sites);
+    const sites = sitesOf('edge', e.id);
+    out.push(section(`Call sites (${sites.length})`, sites.length ? siteList(sites) : el('p', { class: 'hint' }, 'No call in the mapped code.'), 'call-sites'));
   }
-  const sites = sitesOf(sel.kind, sel.id);
-  out.push(section(`Call sites (${sites.length})`, sites.length ? siteList(sites) : el('p', { class: 'hint' }, 'No call in the mapped code.')));
-  details.replaceChildren(...out);
+  showDetails(out);
 }
 
 function addFindings(out: HTMLElement[], rules: string[], sites: Site[]): void {
@@ -708,24 +919,20 @@ function onNodeKey(ev: KeyboardEvent, n: GNode): void {
     return;
   }
   if (ev.key === 'Escape') {
-    state.selected = null;
-    saveState();
-    highlight();
-    renderDetails();
+    clearSelection();
     return;
   }
   const arrows: Record<string, [number, number]> = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
   const dir = arrows[ev.key];
   if (!dir) return;
   ev.preventDefault();
-  const here = nodeEls.get(n.id)?.getBBox();
-  const hereT = nodePos(n.id);
-  if (!here || !hereT) return;
+  const hereT = nodeBoxes.get(n.id);
+  if (!hereT) return;
   let best: { id: string; d: number } | null = null;
   const li = layerOrder.indexOf(n.layer);
   for (const [id] of nodeEls) {
     const other = nodeById.get(id);
-    const p = nodePos(id);
+    const p = nodeBoxes.get(id);
     if (!other || !p || id === n.id) continue;
     const lo = layerOrder.indexOf(other.layer);
     if (dir[0] === 0 && lo !== li) continue;
@@ -737,106 +944,196 @@ function onNodeKey(ev: KeyboardEvent, n: GNode): void {
   if (best) focusNode(best.id);
 }
 
-function nodePos(id: string): { x: number; y: number } | null {
-  const t = nodeEls.get(id)?.getAttribute('transform');
-  const m = t ? /translate\(([-\d.e]+) ([-\d.e]+)\)/.exec(t) : null;
-  return m ? { x: Number(m[1]), y: Number(m[2]) } : null;
-}
-
 function focusNode(id: string): void {
   const g = nodeEls.get(id);
   if (!g) return;
-  g.focus();
+  g.focus({ preventScroll: true });
   ensureVisible(id);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Pan and zoom
+// The view: a scale and a scroll position
 
-function applyTransform(): void {
-  const t = state.transform ?? { x: 0, y: 0, k: 1 };
-  viewport.setAttribute('transform', `translate(${t.x} ${t.y}) scale(${t.k})`);
+/** The current scale and where the drawing's origin sits in the scroll area (screen pixels). */
+let view = { k: 1, offX: pad, offY: pad };
+/** The scroll position set by the code, so its scroll event is not taken for the user panning. */
+let ownScroll: { left: number; top: number } | null = null;
+
+/** Sizes the SVG for scale `k` and scrolls so that drawing point (x, y) is at the top left. */
+function applyView(k: number, x: number, y: number): void {
+  const cw = scroller.clientWidth;
+  const ch = scroller.clientHeight;
+  const w = laidOut.width * k;
+  const h = laidOut.height * k;
+  // Centred across while it fits; from the top down (a short map does not float mid-panel).
+  const offX = w + 2 * pad <= cw ? Math.max(pad, (cw - w) / 2) : pad;
+  const offY = pad;
+  view = { k, offX, offY };
+  map.setAttribute('width', String(Math.max(cw, Math.ceil(w + 2 * pad))));
+  map.setAttribute('height', String(Math.max(ch, Math.ceil(h + 2 * pad))));
+  viewport.setAttribute('transform', `translate(${offX} ${offY}) scale(${k})`);
+  setScroll(x * k, y * k);
+  zoomLabel.textContent = `${Math.round(k * 100)}%`;
+  placeColumnTitles();
 }
 
-function fit(): void {
-  const w = canvas.clientWidth || 800;
-  const h = canvas.clientHeight || 600;
+function setScroll(left: number, top: number): void {
+  scroller.scrollLeft = left;
+  scroller.scrollTop = top;
+  // The browser clamps; remember what it kept.
+  ownScroll = { left: scroller.scrollLeft, top: scroller.scrollTop };
+  placeColumnTitles();
+}
+
+/** The scroll position in drawing units (what `applyView` takes). */
+function topLeft(): { x: number; y: number } {
+  return { x: scroller.scrollLeft / view.k, y: scroller.scrollTop / view.k };
+}
+
+function placeColumnTitles(): void {
+  columnStrip.style.transform = `translateX(${-scroller.scrollLeft}px)`;
+  for (const t of columnStrip.children) {
+    const col = columns.get(t.getAttribute('data-layer') ?? '');
+    if (!col) continue;
+    (t as HTMLElement).style.left = `${view.offX + col.min * view.k}px`;
+    (t as HTMLElement).style.maxWidth = `${Math.max(40, (col.max - col.min) * view.k + 48)}px`;
+  }
+}
+
+/** The scale that fits the drawing's width into the canvas, never below the readable minimum. */
+function fitScale(): number {
+  const cw = scroller.clientWidth || canvas.clientWidth || 800;
+  if (!laidOut.width) return 1;
+  return clamp((cw - 2 * pad) / laidOut.width, minReadableScale, maxFitScale);
+}
+
+/** Back to the fitted view, which then follows the canvas size. `reset` scrolls to the top left. */
+function fit(reset = true): void {
   if (!laidOut.width || !laidOut.height) return;
-  const k = Math.max(0.2, Math.min(1.25, (w - 16) / laidOut.width, (h - 16) / laidOut.height));
-  // Centred across, from the top down (a short map does not float in the middle of the panel).
-  state.transform = { k, x: Math.max(4, (w - laidOut.width * k) / 2), y: 4 };
-  applyTransform();
+  const keep = reset ? { x: 0, y: 0 } : topLeft();
+  state.transform = null;
+  applyView(fitScale(), keep.x, keep.y);
+  // A scroll bar that appeared (or went) changes the width: fit once more to what is left.
+  const k = fitScale();
+  if (Math.abs(k - view.k) > 1e-3) applyView(k, keep.x, keep.y);
   saveState();
 }
 
+/** Zooms to scale `k` about a point of the canvas (default its centre); the user's view from now on. */
+function zoomTo(k: number, cx?: number, cy?: number): void {
+  if (!laidOut.width) return;
+  const nk = clamp(k, minZoom, maxZoom);
+  const px = cx ?? scroller.clientWidth / 2;
+  const py = cy ?? scroller.clientHeight / 2;
+  // The drawing point under (px, py) stays there.
+  const gx = (scroller.scrollLeft + px - view.offX) / view.k;
+  const gy = (scroller.scrollTop + py - view.offY) / view.k;
+  applyView(nk, 0, 0);
+  setScroll(gx * nk + view.offX - px, gy * nk + view.offY - py);
+  rememberView();
+}
+
 function zoomBy(factor: number, cx?: number, cy?: number): void {
-  const t = state.transform ?? { x: 0, y: 0, k: 1 };
-  const k = Math.max(0.1, Math.min(4, t.k * factor));
-  const px = cx ?? canvas.clientWidth / 2;
-  const py = cy ?? canvas.clientHeight / 2;
-  state.transform = { k, x: px - ((px - t.x) * k) / t.k, y: py - ((py - t.y) * k) / t.k };
-  applyTransform();
+  zoomTo(view.k * factor, cx, cy);
+}
+
+/** Keeps the current zoom and scroll as the user's: no more fitting on resize. */
+function rememberView(): void {
+  const p = topLeft();
+  state.transform = { k: view.k, x: p.x, y: p.y };
   saveState();
 }
 
 function ensureVisible(id: string): void {
-  const p = nodePos(id);
-  const t = state.transform;
-  if (!p || !t) return;
-  const sx = p.x * t.k + t.x;
-  const sy = p.y * t.k + t.y;
-  const w = canvas.clientWidth;
-  const h = canvas.clientHeight;
-  if (sx < 20 || sy < 20 || sx > w - 120 || sy > h - 40) {
-    state.transform = { ...t, x: t.x + (w / 2 - sx), y: t.y + (h / 2 - sy) };
-    applyTransform();
-    saveState();
+  const b = nodeBoxes.get(id);
+  if (!b) return;
+  const k = view.k;
+  const left = b.x * k + view.offX - scroller.scrollLeft;
+  const top = b.y * k + view.offY - scroller.scrollTop;
+  const w = scroller.clientWidth;
+  const h = scroller.clientHeight;
+  if (left < 8 || top < 8 || left + b.width * k > w - 8 || top + b.height * k > h - 8) {
+    setScroll(b.x * k + view.offX - (w - b.width * k) / 2, b.y * k + view.offY - (h - b.height * k) / 2);
+    if (state.transform) rememberView();
   }
 }
 
-let drag: { x: number; y: number; tx: number; ty: number; moved: boolean } | null = null;
+scroller.addEventListener(
+  'scroll',
+  () => {
+    placeColumnTitles();
+    const own = ownScroll;
+    if (own && Math.abs(own.left - scroller.scrollLeft) < 1 && Math.abs(own.top - scroller.scrollTop) < 1) return;
+    ownScroll = null;
+    // The user scrolled: keep their view from now on.
+    rememberView();
+  },
+  { passive: true },
+);
+
+let drag: { x: number; y: number; left: number; top: number; moved: boolean } | null = null;
 map.addEventListener('pointerdown', (ev) => {
-  if ((ev.target as Element).closest('.node, .edge')) return;
-  const t = state.transform ?? { x: 0, y: 0, k: 1 };
-  drag = { x: ev.clientX, y: ev.clientY, tx: t.x, ty: t.y, moved: false };
+  if (ev.button !== 0 || (ev.target as Element).closest('.node, .edge')) return;
+  drag = { x: ev.clientX, y: ev.clientY, left: scroller.scrollLeft, top: scroller.scrollTop, moved: false };
   map.setPointerCapture(ev.pointerId);
   map.classList.add('panning');
 });
 map.addEventListener('pointermove', (ev) => {
   if (!drag) return;
-  const t = state.transform ?? { x: 0, y: 0, k: 1 };
   drag.moved ||= Math.abs(ev.clientX - drag.x) + Math.abs(ev.clientY - drag.y) > 3;
-  state.transform = { k: t.k, x: drag.tx + ev.clientX - drag.x, y: drag.ty + ev.clientY - drag.y };
-  applyTransform();
+  if (drag.moved) {
+    scroller.scrollLeft = drag.left - (ev.clientX - drag.x);
+    scroller.scrollTop = drag.top - (ev.clientY - drag.y);
+  }
 });
 map.addEventListener('pointerup', (ev) => {
-  if (drag && !drag.moved && state.selected) {
-    // A click on the background clears the selection.
-    state.selected = null;
-    highlight();
-    renderDetails();
-  }
+  // A click on the background clears the selection.
+  if (drag && !drag.moved) clearSelection();
   drag = null;
-  map.releasePointerCapture(ev.pointerId);
+  if (map.hasPointerCapture(ev.pointerId)) map.releasePointerCapture(ev.pointerId);
   map.classList.remove('panning');
-  saveState();
 });
-map.addEventListener(
+scroller.addEventListener(
   'wheel',
   (ev) => {
+    // Ctrl/⌘ + wheel (and a pinch on a trackpad, which arrives as one) zooms; the wheel scrolls.
+    if (!ev.ctrlKey && !ev.metaKey) return;
     ev.preventDefault();
-    const r = map.getBoundingClientRect();
-    zoomBy(Math.exp(-ev.deltaY * 0.0015), ev.clientX - r.left, ev.clientY - r.top);
+    const r = scroller.getBoundingClientRect();
+    zoomBy(Math.exp(-ev.deltaY * 0.002), ev.clientX - r.left, ev.clientY - r.top);
   },
   { passive: false },
 );
 window.addEventListener('keydown', (ev) => {
   const target = ev.target as Element | null;
-  if (target && target.closest('select, input, button')) return;
+  // Keys typed into a field or a list are theirs; on a button (a zoom button just clicked, a call
+  // site) these keys mean nothing else.
+  if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
+  if (target && target.closest('select, input, textarea')) return;
   if (ev.key === '+' || ev.key === '=') zoomBy(1.25);
-  else if (ev.key === '-') zoomBy(1 / 1.25);
+  else if (ev.key === '-' || ev.key === '_') zoomBy(1 / 1.25);
   else if (ev.key === '0') fit();
+  else if (ev.key === '1') zoomTo(1);
+  else if (ev.key === 'Escape') clearSelection();
+  else return;
+  ev.preventDefault();
 });
+
+// The canvas changes size with the panel, the details pane and the toolbar's wrapping: re-fit
+// (keeping the scroll position) unless the user zoomed or panned, else keep their zoom.
+let resizeQueued = false;
+function onResize(): void {
+  if (resizeQueued) return;
+  resizeQueued = true;
+  requestAnimationFrame(() => {
+    resizeQueued = false;
+    if (!laidOut.width) return;
+    if (state.transform) applyView(state.transform.k, state.transform.x, state.transform.y);
+    else fit(false);
+  });
+}
+if (typeof ResizeObserver === 'function') new ResizeObserver(onResize).observe(canvas);
+else window.addEventListener('resize', onResize);
 
 // ---------------------------------------------------------------------------------------------
 // Input: the host's messages, or the embedded graph
@@ -875,6 +1172,3 @@ if (host) {
     showStatus('The embedded data-flow map could not be read.');
   }
 }
-window.addEventListener('resize', () => {
-  if (!state.transform) fit();
-});

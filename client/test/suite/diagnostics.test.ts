@@ -8,7 +8,7 @@ suite('e2e: diagnostics', () => {
     await activateExtension();
   });
 
-  test('violations in shop/src/checkout.ts are reported, each with a rule id and a docs link', async () => {
+  test('violations in src/pages/Checkout.tsx are reported, each with a rule id and a docs link', async () => {
     const uri = workspaceFile(checkoutPath);
     await open(uri);
     const diagnostics = await waitFor(() => privetDiagnostics(uri), (d) => d.length > 0, 60_000);

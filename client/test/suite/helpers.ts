@@ -6,13 +6,17 @@ import type { PrivetApi } from '../../src/extension';
 /** The extension's id (`publisher.name` in package.json). */
 export const extensionId = 'privet.privet';
 
-/** The sample file with violations that the scenarios use. */
-export const checkoutPath = path.join('shop', 'src', 'checkout.ts');
+/**
+ * The sample file with violations that the scenarios use (relative to the workspace, a copy of
+ * samples/shop/web): `trackEvent('Order Completed', …)` with an undeclared property, GA4 calls
+ * with forbidden categories, an identify with undeclared traits, a dynamic event name.
+ */
+export const checkoutPath = path.join('src', 'pages', 'Checkout.tsx');
 
-/** A file in the temp copy of samples/ that runTest.ts opened as the workspace. */
+/** A file in the temp copy of samples/shop/web that runTest.ts opened as the workspace. */
 export function workspaceFile(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) throw new Error('no workspace folder: runTest.ts opens a copy of samples/');
+  if (!folder) throw new Error('no workspace folder: runTest.ts opens a copy of samples/shop/web');
   return vscode.Uri.joinPath(folder.uri, ...relative.split(path.sep));
 }
 
