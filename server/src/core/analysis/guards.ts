@@ -56,14 +56,7 @@ export function guardFactsAt(n: ts.Node, h: GuardHelpers): GuardFact[] {
       if (call && (ts.isCallExpression(call) || ts.isNewExpression(call)) && call.arguments?.includes(p as unknown as ts.Expression)) {
         const callee = call.expression;
         const idx = call.arguments.indexOf(p as unknown as ts.Expression);
-        const f: GuardFact = { type: 'callback', callee: normalizePath(h.text(callee)), args: call.arguments.map(literalArg), callbackIndex: idx };
-        const base = rootIdentifier(callee);
-        const mod = base && h.moduleOf(base);
-        if (mod) f.module = mod;
-        if (base && ts.isIdentifier(callee)) {
-          const imported = h.importedName(base);
-          if (imported) f.callee = imported;
-        }
+        const f: GuardFact = { type: 'callback', ...calleeOf(callee, h), args: call.arguments.map(literalArg), callbackIndex: idx };
         facts.push(f);
         // `.then(() => track())` on a consent promise: the receiver call is a fact too.
         if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'then' && ts.isCallExpression(callee.expression)) condFacts(callee.expression, true, facts, h, 0);
@@ -90,6 +83,22 @@ function literalArg(a: ts.Expression): string | null {
 function strip(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
   return e;
+}
+
+/**
+ * How a guard fact names its callee: the normalised path, the import it comes from, and for a
+ * renamed import (`import { hasConsent as ok }`) the exported name the manifest uses.
+ */
+function calleeOf(callee: ts.Expression, h: GuardHelpers): { callee: string; module?: string } {
+  const out: { callee: string; module?: string } = { callee: normalizePath(h.text(callee)) };
+  const base = rootIdentifier(callee);
+  const mod = base && h.moduleOf(base);
+  if (mod) out.module = mod;
+  if (base && ts.isIdentifier(callee)) {
+    const imported = h.importedName(base);
+    if (imported) out.callee = imported;
+  }
+  return out;
 }
 
 function rootIdentifier(e: ts.Expression): ts.Identifier | undefined {
@@ -244,14 +253,7 @@ function pathOrCall(e: ts.Expression, h: GuardHelpers): GuardFact {
   const u = strip(e);
   if (ts.isCallExpression(u)) {
     const callee = strip(u.expression);
-    const f: GuardFact = { type: 'call', callee: normalizePath(h.text(callee)), args: u.arguments.map(literalArg) };
-    const base = rootIdentifier(callee);
-    const mod = base && h.moduleOf(base);
-    if (mod) f.module = mod;
-    if (base && ts.isIdentifier(callee)) {
-      const imported = h.importedName(base);
-      if (imported) f.callee = imported;
-    }
+    const f: GuardFact = { type: 'call', ...calleeOf(callee, h), args: u.arguments.map(literalArg) };
     return f;
   }
   return { type: 'path', path: normalizePath(h.text(u)) };

@@ -18,18 +18,8 @@ export interface RuleMeta {
   scope: 'call' | 'manifest' | 'project';
 }
 
-/** What a rule reports; the engine fills in severity, file and suppression state. */
-export interface Report {
-  message: string;
-  file: string;
-  range: Range;
-  event?: string | null;
-  property?: string | null;
-  category?: string | null;
-  destination?: string | null;
-  purpose?: string | null;
-  fixes?: Fix[];
-}
+/** What a rule reports; the engine fills in the rule id, severity and suppression state. */
+export type Report = Pick<Finding, 'message' | 'file' | 'range' | 'event' | 'property' | 'category' | 'destination' | 'purpose'> & { fixes?: Fix[] };
 
 /** Everything a rule may look at. */
 export interface RuleContext {
