@@ -364,6 +364,14 @@ class FileAnalyzer {
         if (d.index === 0 && !d.rest && call && ts.isCallExpression(call) && call.arguments[0] === (fn as unknown) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'then') {
           s = this.resolve(call.expression.expression, depth + 1);
         }
+        // `Sentry.withScope(scope => …)`: the catalogue says what the SDK passes to the callback.
+        if (!s && d.index === 0 && !d.rest && call && (ts.isCallExpression(call) || ts.isNewExpression(call)) && call.arguments) {
+          const k = call.arguments.indexOf(fn as unknown as ts.Expression);
+          const callee = k >= 0 ? this.resolve(call.expression, depth + 1) : undefined;
+          const spec = callee?.k === 'sdkm' ? this.cat.type(callee)?.methods?.[callee.method] : callee?.k === 'sdk' ? this.cat.type(callee)?.call : undefined;
+          const cbType = spec && 'callbacks' in spec ? spec.callbacks?.[String(k)] : undefined;
+          if ((callee?.k === 'sdkm' || callee?.k === 'sdk') && cbType) s = { k: 'sdk', sdk: callee.sdk, type: cbType };
+        }
         // `function send(client: PostHog)`: a parameter typed with an SDK or app class.
         if (!s && p?.type && d.path.length === 0) s = this.instanceOfType(p.type, depth);
         if (!s) return undefined;

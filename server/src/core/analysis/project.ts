@@ -559,6 +559,7 @@ export class ProjectAnalyzer {
       const ok = v && (v.t === 'param' || (v.t === 'obj' && (spec.requireKeys.keys.includes('*') ? v.props.length > 0 || v.spreads.length > 0 : v.props.some((p) => spec.requireKeys!.keys.includes(p.key)))));
       if (!ok) return undefined;
     }
+    if (spec.requirePersonal && !spec.requirePersonal.some((p) => carriesPersonalData(valueAt(ev.args, p), null, 0))) return undefined;
     const toRange = (sp: { start: number; end: number }): Range => ({ start: pos(s.lineStarts, sp.start), end: pos(s.lineStarts, sp.end) });
     const callRange = toRange(site.span);
     const rangeOf = (v: ArgValue | { span: { start: number; end: number }; w?: boolean }) => (v.w ? callRange : toRange(v.span));
@@ -753,6 +754,15 @@ export class ProjectAnalyzer {
       return g;
     });
   }
+}
+
+/** True when a value (deeply) looks like personal data by its keys and expressions. */
+function carriesPersonalData(v: ArgValue | undefined, key: string | null, depth: number): boolean {
+  if (!v || depth > 4) return false;
+  if (v.t === 'obj') return v.props.some((p) => carriesPersonalData(p.value, p.key, depth + 1)) || v.spreads.some((x) => carriesPersonalData(x, null, depth + 1));
+  if (v.t === 'arr') return v.items.some((x) => carriesPersonalData(x, key, depth + 1));
+  const c = safeInfer(key ?? '', v.t === 'str' || v.t === 'lit' ? (key ? textOf(v) : null) : textOf(v));
+  return !!c && c.startsWith('user.');
 }
 
 /** The technique an option of the call switches on, if any. */

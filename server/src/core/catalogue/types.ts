@@ -71,6 +71,14 @@ export interface CallSpec {
   requireKeys?: { path: string; keys: string[] };
   /** Read the keys of every existing `props` (and `traits`) path, not only the first (`alloy('sendEvent', {xdm, data})`). */
   allProps?: boolean;
+  /**
+   * Only a tracking call when a value at one of these paths carries personal data (inferred from
+   * keys and expressions): `Sentry.captureMessage('Signed in ' + user.email)` is, a plain
+   * `captureException(err)` is not.
+   */
+  requirePersonal?: string[];
+  /** Callbacks this call passes an SDK value to: argument index -> type of the callback's first parameter (`Sentry.withScope(scope => …)`). */
+  callbacks?: Record<string, string>;
   /** Not reported by itself (`init`, `load`, `config` without data): only its `returns` matters. */
   silent?: boolean;
 }

@@ -14,8 +14,10 @@ const setUser: MethodSpec = {
 };
 
 /**
- * Data attached to every later event. `captureException` / `captureMessage` / `addBreadcrumb`
- * are not tracking calls and are not listed; `init` (and its replay integration) is silent here.
+ * Data attached to every later event. `captureException` / `captureMessage` / `captureEvent` /
+ * `addBreadcrumb` are error reports, not tracking calls: they are reported only when what they
+ * send carries personal data (`captureMessage('Signed in ' + user.email)`), as a privacy scanner
+ * would flag them; `init` (and its replay integration) is silent here.
  */
 const scopeMethods: Record<string, MethodSpec> = {
   setUser,
@@ -24,6 +26,10 @@ const scopeMethods: Record<string, MethodSpec> = {
   setContext: { kind: 'other', props: 'a1' },
   setExtra: { kind: 'other', keyValue: { key: 'a0', value: 'a1' } },
   setExtras: { kind: 'other', props: 'a0' },
+  captureMessage: { kind: 'other', named: { message: 'a0' }, props: 'a1', requirePersonal: ['a0', 'a1'] },
+  captureException: { kind: 'other', props: 'a1', requirePersonal: ['a0', 'a1'] },
+  captureEvent: { kind: 'other', props: 'a0', requirePersonal: ['a0'] },
+  addBreadcrumb: { kind: 'other', props: 'a0', requirePersonal: ['a0'] },
 };
 
 const scopeGetter: CallSpec = { kind: 'other', silent: true, returns: 'scope' };
@@ -72,6 +78,8 @@ const sentryFns: Record<string, MethodSpec> = {
   replayIntegration,
   mobileReplayIntegration,
   getReplay: { kind: 'other', silent: true, returns: 'replay' },
+  configureScope: { kind: 'other', silent: true, callbacks: { '0': 'scope' } },
+  withScope: { kind: 'other', silent: true, callbacks: { '0': 'scope' } },
   getCurrentScope: scopeGetter,
   getIsolationScope: scopeGetter,
   getGlobalScope: scopeGetter,
