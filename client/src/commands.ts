@@ -21,7 +21,26 @@ const commands: Record<string, CommandFactory> = {
   'privet.init': (ctx) => (folder?: unknown) => createManifestFromCode(ctx, folder instanceof vscode.Uri ? folder : undefined),
   'privet.showDataFlow': (ctx) => () => showDataFlowPanel(ctx.extension, ctx.client),
   'privet.showOutput': (ctx) => () => ctx.client.outputChannel.show(true),
+  // Code lens "4 call sites" in privacy.yaml: peek the call sites of the event.
+  'privet.showReferences': () => (uri: unknown, position: unknown, locations: unknown) => showReferences(uri, position, locations),
 };
+
+interface PlainRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** Shows plain LSP locations (from a code lens) in VS Code's references peek. */
+async function showReferences(uri: unknown, position: unknown, locations: unknown): Promise<void> {
+  if (typeof uri !== 'string' || !Array.isArray(locations)) return;
+  const p = position as { line?: unknown; character?: unknown } | undefined;
+  if (typeof p?.line !== 'number' || typeof p.character !== 'number') return;
+  const range = (r: PlainRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+  const locs = (locations as { uri?: unknown; range?: PlainRange }[])
+    .filter((l): l is { uri: string; range: PlainRange } => typeof l.uri === 'string' && !!l.range)
+    .map((l) => new vscode.Location(vscode.Uri.parse(l.uri), range(l.range)));
+  await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), new vscode.Position(p.line, p.character), locs);
+}
 
 /** The ids of all registered commands. */
 export const commandIds: readonly string[] = Object.keys(commands);

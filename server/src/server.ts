@@ -125,7 +125,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onReferences((p, token) => withContext(p.textDocument.uri, token, 'finding references', [], (ctx) => references(ws, ctx, p.position, p.context.includeDeclaration)));
   connection.onPrepareRename((p, token) => withContext(p.textDocument.uri, token, 'preparing a rename', null, (ctx) => prepareRename(ws, ctx, p.position)));
   connection.onRenameRequest((p, token) => withContext(p.textDocument.uri, token, 'renaming', null, (ctx) => rename(ws, ctx, p.position, p.newName, edits)));
-  connection.onCodeLens((p, token) => withContext(p.textDocument.uri, token, 'computing code lenses', [], (ctx) => codeLenses(ctx)));
+  connection.onCodeLens((p, token) => withContext(p.textDocument.uri, token, 'computing code lenses', [], (ctx) => codeLenses(ws, ctx)));
   connection.onDocumentSymbol((p, token) => withContext(p.textDocument.uri, token, 'computing symbols', [], (ctx) => documentSymbols(ctx)));
 
   connection.onWorkspaceSymbol((params, token) =>

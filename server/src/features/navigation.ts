@@ -182,13 +182,18 @@ export function eventLensTitle(calls: readonly TrackingCall[], manifest: Manifes
 }
 
 /** `textDocument/codeLens` of a manifest: one lens above each event. */
-export function codeLenses(ctx: DocumentContext): CodeLens[] {
+export function codeLenses(ws: Workspace, ctx: DocumentContext): CodeLens[] {
   const manifest = ctx.isManifest ? currentModel(ctx) : null;
   if (!manifest) return [];
+  const manifestUri = ctx.manifestPath ? ws.uriOf(ctx.manifestPath) : null;
   return Object.values(manifest.events).map((e) => {
     const calls = ctx.calls.filter((c) => callSendsEvent(c, e.name));
-    // An empty command id: the lens is a label (VS Code shows it, clicking does nothing).
-    return { range: e.keyRange, command: { title: eventLensTitle(calls, manifest), command: '' } };
+    const title = eventLensTitle(calls, manifest);
+    // "never sent" is a label; a count opens the call sites (the client's `privet.showReferences`
+    // turns these plain arguments into a references peek; other clients may ignore the command).
+    if (calls.length === 0 || !manifestUri) return { range: e.keyRange, command: { title, command: '' } };
+    const locations = calls.map((c) => ({ uri: ws.uriOf(c.file), range: c.eventRange ?? c.calleeRange }));
+    return { range: e.keyRange, command: { title, command: 'privet.showReferences', arguments: [manifestUri, e.keyRange.start, locations] } };
   });
 }
 

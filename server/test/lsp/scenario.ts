@@ -227,6 +227,13 @@ export function lspScenario(name: string, makeTransport: () => Transport): void 
       const title = (needle: string) => lenses.find((l) => l.range.start.line === positionOf(yaml, needle).line)?.command?.title;
       assert.equal(title('Order Completed:'), `${cli.calls.filter((c) => c.event === 'Order Completed').length} call sites · segment`);
       assert.equal(title('Page Viewed:'), 'never sent');
+      // A count opens the call sites: the client turns the plain arguments into a references peek.
+      const lens = lenses.find((l) => l.range.start.line === positionOf(yaml, 'Order Completed:').line)!;
+      assert.equal(lens.command?.command, 'privet.showReferences');
+      const [uri, , locations] = lens.command!.arguments as [string, unknown, { uri: string }[]];
+      assert.equal(uri, manifestUri);
+      assert.equal(locations.length, cli.calls.filter((c) => c.event === 'Order Completed').length);
+      assert.equal(lenses.find((l) => l.range.start.line === positionOf(yaml, 'Page Viewed:').line)?.command?.command, '');
     });
 
     test('document symbols of privacy.yaml and workspace symbols for events', async () => {
