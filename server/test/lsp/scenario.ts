@@ -5,9 +5,9 @@
  * state earlier ones leave (a fixed manifest, a renamed event), as an editing session does.
  */
 import * as assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   type CodeAction,
   type CodeLens,
@@ -112,6 +112,17 @@ export function lspScenario(name: string, makeTransport: () => Transport): void 
       assert.deepEqual(status.manifests, [manifestPath]);
       // The CLI (the oracle here) skipped the same files the index skipped.
       assert.ok(cli.calls.length >= 3 && !cli.calls.some((c) => /node_modules|dist|generated/.test(c.file)));
+    });
+
+    test('publishes the findings of closed files too, from disk, as the CLI reports them', async () => {
+      const closed = cli.findings.filter((f) => !f.suppressed && !f.file.endsWith('privacy.yaml'));
+      const files = [...new Set(closed.map((f) => f.file))];
+      assert.ok(files.length > 0, 'the CLI finds something in the source files');
+      for (const file of files) {
+        const uri = pathToFileURL(file).href;
+        const expected = closed.filter((f) => f.file === file).map((f) => `${f.rule}:${f.range.start.line}`).sort();
+        await diagnosticsWhere(uri, (ds) => JSON.stringify(ds.map((d) => `${d.code}:${d.range.start.line}`).sort()) === JSON.stringify(expected), `diagnostics of closed ${file}`);
+      }
     });
 
     test('publishes the findings of open files, the same as the CLI reports', async () => {
