@@ -30,7 +30,8 @@ export type ArgValue =
   | { t: 'union'; vs: string[]; span: Span; w?: boolean }
   | { t: 'obj'; props: ObjProp[]; spreads: ArgValue[]; span: Span; open: boolean; w?: boolean }
   | { t: 'arr'; items: ArgValue[]; span: Span; w?: boolean }
-  | { t: 'param'; fn: string; i: number; path: string[]; span: Span; text: string; w?: boolean }
+  /** A parameter (or a path into it); `omit`: keys an object rest binding (`{ event, ...rest }`) leaves out. */
+  | { t: 'param'; fn: string; i: number; path: string[]; span: Span; text: string; w?: boolean; omit?: string[] }
   | { t: 'lit'; text: string; span: Span; w?: boolean }
   /** Unknown value; `imp` when it is (a member of) an import, resolved across files for constants. */
   | { t: 'dyn'; text: string; span: Span; w?: boolean; imp?: { module: string; name: string; path: string[] } }
@@ -71,7 +72,7 @@ export function step(v: ArgValue | undefined, key: string): ArgValue | undefined
     case 'arr':
       return /^\d+$/.test(key) ? v.items[Number(key)] : undefined;
     case 'param':
-      return { ...v, path: [...v.path, key], text: `${v.text}.${key}` };
+      return { ...v, path: [...v.path, key], text: `${v.text}.${key}`, omit: undefined };
     default:
       return undefined;
   }
@@ -125,6 +126,8 @@ export function substitute(v: ArgValue, fn: string, args: readonly ArgValue[]): 
       if (v.fn !== fn) return { ...v, w: true };
       let r: ArgValue | undefined = argAt(args, v.i);
       for (const s of v.path) r = step(r, s);
+      if (v.omit && r?.t === 'obj') r = { ...r, props: r.props.filter((p) => !v.omit!.includes(p.key)) };
+      else if (v.omit && r?.t === 'param') r = { ...r, omit: [...(r.omit ?? []), ...v.omit] };
       return r ?? { t: 'dyn', text: v.text, span: v.span, w: true };
     }
     case 'rest':

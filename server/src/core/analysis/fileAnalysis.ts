@@ -861,7 +861,7 @@ class FileAnalyzer {
     if (!d) return e.text === 'undefined' ? { t: 'lit', text: 'undefined', span: sp } : dyn();
     if (d.k === 'param') {
       if (d.rest) return { t: 'rest', fn: this.entityIdFor(d.fn), from: d.index, span: sp, text: e.text };
-      return { t: 'param', fn: this.entityIdFor(d.fn), i: d.index, path: d.path, span: sp, text: e.text };
+      return { t: 'param', fn: this.entityIdFor(d.fn), i: d.index, path: d.path, span: sp, text: e.text, ...(d.omit ? { omit: d.omit } : {}) };
     }
     if (d.k === 'var' && d.decl.initializer) {
       const init = d.decl.initializer;
@@ -874,6 +874,9 @@ class FileAnalyzer {
         else v = { t: 'dyn', text: clip(`${v.t === 'dyn' ? v.text : init.getText(this.sf)}.${p}`), span: sp };
       }
       if (v.t === 'str' || v.t === 'union' || v.t === 'lit') return { ...v, span: sp };
+      // `const { event, ...rest } = x`: rest is x without the keys bound beside it.
+      if (d.omit && v.t === 'obj') v = { ...v, props: v.props.filter((p) => !d.omit!.includes(p.key)) };
+      else if (d.omit && v.t === 'param') v = { ...v, omit: [...(v.omit ?? []), ...d.omit] };
       if (v.t === 'obj') return { ...v, props: v.props.map((p) => ({ ...p, indirect: true })) };
       if (v.t === 'dyn') return { t: 'dyn', text: v.text, span: sp };
       return v;

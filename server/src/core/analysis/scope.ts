@@ -10,8 +10,8 @@
 import ts from 'typescript';
 
 export type Decl =
-  | { k: 'var'; decl: ts.VariableDeclaration; path: string[] }
-  | { k: 'param'; fn: ts.SignatureDeclaration; index: number; path: string[]; rest: boolean }
+  | { k: 'var'; decl: ts.VariableDeclaration; path: string[]; omit?: string[] }
+  | { k: 'param'; fn: ts.SignatureDeclaration; index: number; path: string[]; rest: boolean; omit?: string[] }
   | { k: 'func'; node: ts.FunctionDeclaration }
   | { k: 'class'; node: ts.ClassDeclaration }
   | { k: 'enum'; node: ts.EnumDeclaration }
@@ -38,21 +38,33 @@ function isAmbient(n: ts.Node): boolean {
   return !!mods?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
 }
 
-/** Collect the names a binding pattern declares, with the property path to each. */
-export function bindingNames(name: ts.BindingName, path: string[], out: (id: string, path: string[], rest: boolean) => void, rest = false): void {
+/**
+ * Collect the names a binding pattern declares, with the property path to each. An object rest
+ * element (`{ event, ...props }`) gets its parent's path and the sibling keys it leaves out.
+ */
+export function bindingNames(
+  name: ts.BindingName,
+  path: string[],
+  out: (id: string, path: string[], rest: boolean, omit?: string[]) => void,
+  rest = false,
+  omit?: string[],
+): void {
   if (ts.isIdentifier(name)) {
-    out(name.text, path, rest);
+    out(name.text, path, rest, omit);
     return;
   }
   if (ts.isObjectBindingPattern(name)) {
+    const keyOf = (el: ts.BindingElement): string => {
+      const prop = el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined);
+      return prop && (ts.isIdentifier(prop) || ts.isStringLiteral(prop) || ts.isNumericLiteral(prop)) ? prop.text : '?';
+    };
+    const siblings = name.elements.filter((el) => !el.dotDotDotToken).map(keyOf);
     for (const el of name.elements) {
       if (el.dotDotDotToken) {
-        bindingNames(el.name, path, out, true);
+        bindingNames(el.name, path, out, false, siblings);
         continue;
       }
-      const prop = el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined);
-      const key = prop && (ts.isIdentifier(prop) || ts.isStringLiteral(prop) || ts.isNumericLiteral(prop)) ? prop.text : '?';
-      bindingNames(el.name, [...path, key], out);
+      bindingNames(el.name, [...path, keyOf(el)], out);
     }
     return;
   }
@@ -86,7 +98,7 @@ export class Scopes {
     };
     if (ts.isFunctionLike(scope)) {
       scope.parameters.forEach((p, index) =>
-        bindingNames(p.name, [], (id, path, rest) => add(id, { k: 'param', fn: scope, index, path, rest: rest || !!p.dotDotDotToken })),
+        bindingNames(p.name, [], (id, path, rest, omit) => add(id, { k: 'param', fn: scope, index, path, rest: rest || !!p.dotDotDotToken, omit })),
       );
       // A named function expression sees its own name.
       if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name) add(scope.name.text, { k: 'other' });
@@ -110,7 +122,7 @@ export class Scopes {
   private collectStatement(st: ts.Node, add: (id: string, d: Decl) => void): void {
     if (isAmbient(st)) return;
     if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) bindingNames(d.name, [], (id, path) => add(id, { k: 'var', decl: d, path }));
+      for (const d of st.declarationList.declarations) bindingNames(d.name, [], (id, path, _rest, omit) => add(id, { k: 'var', decl: d, path, omit }));
     } else if (ts.isFunctionDeclaration(st) && st.name) {
       if (st.body) add(st.name.text, { k: 'func', node: st });
     } else if (ts.isClassDeclaration(st) && st.name) {

@@ -5,7 +5,7 @@
 import type { SdkEntry } from '../types';
 import { rudderstack, segment, segmentNode } from './segment';
 import { ga4, gtm, universalAnalytics } from './google';
-import { amplitude, amplitudeNode, heap, mixpanel, mixpanelNode } from './productAnalytics';
+import { amplitude, amplitudeNode, heap, mixpanel, mixpanelNode, openpanel } from './productAnalytics';
 import { fullstory, hotjar, logrocket } from './sessionTools';
 import { hubspot, intercom } from './messaging';
 import { posthog, posthogNode } from './posthog';
@@ -31,7 +31,7 @@ import { clientjs, fingerprintjs, fingerprintjs2, fingerprintPro, thumbmarkjs } 
 import { expoTrackingTransparency, fbsdkReactNative, googleMobileAds, idfaAaid, mixpanelReactNative, reactNativeIdfa, segmentReactNative } from './reactNative';
 import { adjust, appsflyer, branch, kochava, singular } from './attribution';
 
-export const allEntries: readonly SdkEntry[] = [segment, segmentNode, rudderstack, ga4, gtm, universalAnalytics, mixpanel, mixpanelNode, amplitude, amplitudeNode, heap, posthog, posthogNode, fullstory, hotjar, logrocket, intercom, hubspot, metaPixel, tiktokPixel, linkedinInsight, xPixel, pinterestTag, matomo,
+export const allEntries: readonly SdkEntry[] = [segment, segmentNode, rudderstack, ga4, gtm, universalAnalytics, mixpanel, mixpanelNode, amplitude, amplitudeNode, heap, openpanel, posthog, posthogNode, fullstory, hotjar, logrocket, intercom, hubspot, metaPixel, tiktokPixel, linkedinInsight, xPixel, pinterestTag, matomo,
   // §4.23–§4.43 and others
   snapPixel, redditPixel, clarity, microsoftUet, plausible, fathom, umami, simpleAnalytics, vercelAnalytics, snowplow,
   adobeAnalytics, adobeTags, adobeAlloy, pendo, braze, customerio, customerioNode, klaviyo, sentry, datadogRum, firebaseAnalytics,

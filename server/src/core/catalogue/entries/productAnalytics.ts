@@ -243,3 +243,39 @@ export const heap: SdkEntry = {
   hosts: ['cdn.us.heap-api.com', 'cdn.heapanalytics.com', 'heapanalytics.com', 'c.us.heap-api.com'],
   docs: 'tracking-sdks.md §4.12',
 };
+
+// ---------------------------------------------------------------- OpenPanel
+
+/**
+ * OpenPanel (open-source product analytics): `@openpanel/web` / `@openpanel/nextjs` /
+ * `@openpanel/sdk` / `@openpanel/react-native` export the `OpenPanel` class; Next.js adds the
+ * `useOpenPanel()` hook. The script tag's `window.op` command queue is not catalogued: `op` is
+ * far too common a word for the pre-filter.
+ */
+const openPanelClient: Record<string, CallSpec> = {
+  track: { kind: 'track', event: 'a0', props: 'a1' },
+  identify: { kind: 'identify', identity: 'a0.profileId', traits: 'a0' },
+  alias: { kind: 'alias', identity: 'a0.profileId', technique: 'identity-matching' },
+  screenView: { kind: 'page', event: 'a0', props: 'a1' },
+  setGlobalProperties: { kind: 'other', props: 'a0' },
+  increment: { kind: 'identify', identity: 'a0.profileId', traits: 'a0' },
+  decrement: { kind: 'identify', identity: 'a0.profileId', traits: 'a0' },
+  clear: { kind: 'reset' },
+};
+
+export const openpanel: SdkEntry = {
+  id: 'openpanel',
+  name: 'OpenPanel',
+  vendor: 'OpenPanel',
+  category: 'product-analytics',
+  modules: Object.fromEntries(
+    ['@openpanel/web', '@openpanel/nextjs', '@openpanel/sdk', '@openpanel/react-native', '@openpanel/express'].map((m) => [m, { OpenPanel: 'OpenPanel', useOpenPanel: 'useOpenPanel' }]),
+  ),
+  types: {
+    OpenPanel: { construct: 'client' },
+    useOpenPanel: { call: { kind: 'other', silent: true, returns: 'client' } },
+    client: { methods: openPanelClient },
+  },
+  hosts: ['openpanel.dev', 'api.openpanel.dev'],
+  docs: 'https://openpanel.dev/docs',
+};
