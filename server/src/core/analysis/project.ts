@@ -762,8 +762,18 @@ function carriesPersonalData(v: ArgValue | undefined, key: string | null, depth:
   if (v.t === 'obj') return v.props.some((p) => carriesPersonalData(p.value, p.key, depth + 1)) || v.spreads.some((x) => carriesPersonalData(x, null, depth + 1));
   if (v.t === 'arr') return v.items.some((x) => carriesPersonalData(x, key, depth + 1));
   const c = safeInfer(key ?? '', v.t === 'str' || v.t === 'lit' ? (key ? textOf(v) : null) : textOf(v));
-  return !!c && c.startsWith('user.');
+  return !!c && IDENTIFYING.some((root) => c === root || c.startsWith(root + '.'));
 }
+
+/**
+ * Categories that make an error report personal data worth reporting: who the person is or
+ * sensitive facts about them; not message text, behaviour or device traits (`new Error(message)`).
+ */
+const IDENTIFYING = [
+  'user.contact', 'user.name', 'user.unique_id', 'user.account', 'user.authorization', 'user.government_id', 'user.financial',
+  'user.health_and_medical', 'user.biometric', 'user.location', 'user.device.ip_address', 'user.demographic', 'user.childrens',
+  'user.criminal_history', 'user.payment',
+];
 
 /** The technique an option of the call switches on, if any. */
 function switchedTechnique(spec: CallSpec, args: ArgValue[]): TrackingCall['technique'] | undefined {
