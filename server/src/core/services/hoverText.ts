@@ -91,7 +91,9 @@ function callTitle(call: TrackingCall): string {
 
 /** The hover of a tracking call: its event's declaration and the call's findings. */
 export function callHover(call: TrackingCall, manifest: Manifest | null, findings: readonly Finding[]): string {
-  const out = [callTitle(call), ''];
+  // What is wrong comes first: editors cap the hover's height and the declaration can be long.
+  const problems = findingLines(findings);
+  const out = [callTitle(call), '', ...problems, ...(problems.length ? [''] : [])];
   if (!manifest) {
     out.push('No `privacy.yaml` governs this file.', '');
   } else if (call.kind === 'identify' || call.kind === 'alias' || call.kind === 'group') {
@@ -121,7 +123,6 @@ export function callHover(call: TrackingCall, manifest: Manifest | null, finding
     if (rows.length) out.push(...rows, '');
     if (event && (event.owner || event.expires)) out.push([event.owner ? `Owner: ${escapeMarkdown(event.owner)}` : null, event.expires ? `Expires: ${event.expires}` : null].filter(Boolean).join(' · '), '');
   }
-  out.push(...findingLines(findings));
   return out.join('\n').trim();
 }
 
