@@ -7,8 +7,11 @@
 
 /** Parse the `@privacy` part of a comment; null when the comment has none. */
 export function parseAnnotation(comment: string): { tracker: boolean; values: Record<string, string> } | null {
-  const at = comment.indexOf('@privacy');
-  if (at < 0) return null;
+  // A tag: `@privacy` first on a comment line (after `//`, `/*`, `*`), as JSDoc tags are, so a
+  // comment that merely mentions `@privacy tracker` in prose is not an annotation.
+  const tag = /(?:^|[\r\n])[ \t]*(?:\/\/+|\/\*+|\*+)?[ \t]*@privacy\b/.exec(comment);
+  if (!tag) return null;
+  const at = tag.index + tag[0].length - '@privacy'.length;
   // The annotation runs to the end of its line (or of the comment).
   let rest = comment.slice(at + '@privacy'.length).split(/\r?\n/)[0];
   rest = rest.replace(/\*\/\s*$/, '');
