@@ -13,7 +13,7 @@
  */
 import { posix } from 'node:path';
 import type { ArgValue } from './argValues';
-import { argAt, refersToParam, stringsOf, substitute, textOf, valueAt } from './argValues';
+import { argAt, refersToParam, step, stringsOf, substitute, textOf, valueAt } from './argValues';
 import type { AppRef, CallSite, CalleeRef, DirectTechnique, Entity, EntityValue, FileSummary, TrackerContract } from './summary';
 import { summarizeFile } from './fileAnalysis';
 import { ModuleResolver } from './moduleResolver';
@@ -510,6 +510,9 @@ export class ProjectAnalyzer {
     let first: Evaluated | undefined;
     const sdks: string[] = [];
     for (const { site, target: t } of target.info.inner) {
+      // `if (userEmail) setUser({ email: userEmail })` inside the wrapper does not run for a call
+      // that passes no `userEmail`.
+      if (conditionalOnMissing(site, target.id, args)) continue;
       const innerArgs = site.args.map((a) => substitute(a, target.id, args));
       const ev = this.evaluate(t, innerArgs, argFile, [...guards, ...this.resolveGuardModules(target.file, site.guards)], depth + 1);
       if (!ev) continue;
@@ -754,6 +757,30 @@ export class ProjectAnalyzer {
       return g;
     });
   }
+}
+
+/** Parameter references of `fn` inside a value. */
+function paramRefs(v: ArgValue, fn: string, out: Extract<ArgValue, { t: 'param' }>[] = []): Extract<ArgValue, { t: 'param' }>[] {
+  if (v.t === 'param' && v.fn === fn) out.push(v);
+  else if (v.t === 'obj') {
+    for (const p of v.props) paramRefs(p.value, fn, out);
+    for (const x of v.spreads) paramRefs(x, fn, out);
+  } else if (v.t === 'arr') for (const x of v.items) paramRefs(x, fn, out);
+  return out;
+}
+
+/** The inner call is guarded by a condition on a forwarded value the call site does not pass. */
+function conditionalOnMissing(site: CallSite, fn: string, args: readonly ArgValue[]): boolean {
+  if (site.guards.length === 0) return false;
+  const refs = site.args.flatMap((a) => paramRefs(a, fn));
+  const missing = refs.filter((r) => {
+    let v: ArgValue | undefined = argAt(args, r.i);
+    for (const k of r.path) v = v && step(v, k);
+    return v === undefined;
+  });
+  if (missing.length === 0) return false;
+  const names = new Set(missing.map((r) => r.text.split('.')[0]));
+  return site.guards.some((g) => (g.type === 'path' || g.type === 'compare') && names.has(g.path.split('.')[0]));
 }
 
 /** True when a value (deeply) looks like personal data by its keys and expressions. */
