@@ -773,9 +773,15 @@ function paramRefs(v: ArgValue, fn: string, out: Extract<ArgValue, { t: 'param' 
 function conditionalOnMissing(site: CallSite, fn: string, args: readonly ArgValue[]): boolean {
   if (site.guards.length === 0) return false;
   const refs = site.args.flatMap((a) => paramRefs(a, fn));
+  // Missing: the argument is not passed, or is an object literal without the key. An unknown
+  // value (a variable) may hold anything, so it is not missing.
   const missing = refs.filter((r) => {
     let v: ArgValue | undefined = argAt(args, r.i);
-    for (const k of r.path) v = v && step(v, k);
+    for (const k of r.path) {
+      if (!v) return true;
+      if (v.t !== 'obj' && v.t !== 'arr') return false;
+      v = step(v, k);
+    }
     return v === undefined;
   });
   if (missing.length === 0) return false;
