@@ -133,7 +133,7 @@ export function parseCheckArgs(args: string[]): CheckArgs {
 }
 
 /** Run the check over files on disk. */
-export async function checkOnDisk(paths: string[], cwd: string, opts: { manifest: string | null; overrides?: RuleSeverityOverrides }): Promise<CheckOutput> {
+export async function checkOnDisk(paths: string[], cwd: string, opts: { manifest: string | null; overrides?: RuleSeverityOverrides; onProgress?: (done: number, total: number) => void }): Promise<CheckOutput> {
   let manifestOverride: string | null = null;
   if (opts.manifest) {
     const abs = path.resolve(cwd, opts.manifest);
@@ -187,24 +187,32 @@ export async function checkOnDisk(paths: string[], cwd: string, opts: { manifest
     wholeScope,
     summarizeMany: workerSummarizer(trackerNames),
     packages: collectPackages([...new Set([...roots, ...checkedDirs])], cwd),
+    onProgress: opts.onProgress,
   });
 }
 
 async function runCheck(args: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; cwd: string }): Promise<number> {
   const a = parseCheckArgs(args);
-  const progressTimer =
+  // A progress line on stderr when it is a terminal and the scan takes longer than a second.
+  const started = Date.now();
+  let progressShown = false;
+  const onProgress =
     a.progress && (io.stderr as NodeJS.WriteStream).isTTY
-      ? setTimeout(() => io.stderr.write('privet: checking…\r'), 1000)
+      ? (done: number, total: number) => {
+          if (Date.now() - started < 1000) return;
+          progressShown = true;
+          io.stderr.write(`\rprivet: reading files ${done}/${total}…`);
+        }
       : undefined;
   let result: CheckOutput;
   try {
-    result = await checkOnDisk(a.paths, io.cwd, { manifest: a.manifest, overrides: a.overrides });
+    result = await checkOnDisk(a.paths, io.cwd, { manifest: a.manifest, overrides: a.overrides, onProgress });
     if (a.fix) {
       const { applySafeFixes } = await import('./fix');
-      result = await applySafeFixes(result, () => checkOnDisk(a.paths, io.cwd, { manifest: a.manifest, overrides: a.overrides }));
+      result = await applySafeFixes(result, () => checkOnDisk(a.paths, io.cwd, { manifest: a.manifest, overrides: a.overrides, onProgress }));
     }
   } finally {
-    if (progressTimer) clearTimeout(progressTimer);
+    if (progressShown) io.stderr.write('\r\x1b[K');
   }
   const { format } = await import('./formatters');
   const findings = a.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;

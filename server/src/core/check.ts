@@ -33,6 +33,7 @@ export interface CheckHost {
   /** Workspace packages of a monorepo (name -> folder), for imports of `@acme/lib/…`. */
   packages?: ReadonlyMap<string, string>;
   summarizeMany?: ProjectHost['summarizeMany'];
+  onProgress?: ProjectHost['onProgress'];
   /** Previously parsed manifests to fall back on when one has syntax errors (last valid). */
   lastValid?: Map<string, ParsedManifest>;
 }
@@ -89,6 +90,7 @@ export async function check(host: CheckHost): Promise<CheckOutput> {
     trackers,
     summaryCache: host.summaryCache,
     summarizeMany: host.summarizeMany,
+    onProgress: host.onProgress,
     packages: host.packages,
   });
   const analysis = await analyzer.analyze();

@@ -49,6 +49,8 @@ export interface ProjectHost {
   packages?: ReadonlyMap<string, string>;
   /** Summarise many files at once (worker threads); defaults to in-thread summarisation. */
   summarizeMany?(files: string[]): Promise<Map<string, FileSummary>> | Map<string, FileSummary>;
+  /** Called now and then while files are read (for a progress line). */
+  onProgress?(done: number, total: number): void;
 }
 
 export interface ProjectAnalysis {
@@ -135,7 +137,9 @@ export class ProjectAnalyzer {
     const prefilter = this.sdkPrefilter;
     const pending: string[] = [];
     const texts = new Map<string, string>();
+    let done = 0;
     for (const f of this.host.files) {
+      if (++done % 500 === 0) this.host.onProgress?.(done, this.host.files.length);
       const cached = this.host.summaryCache?.get(f);
       const text = this.host.readFile(f);
       if (text === undefined) continue;
