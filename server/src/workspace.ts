@@ -8,11 +8,10 @@
 import { promises as fsp, existsSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { type Connection, type Diagnostic, FileChangeType, type FileEvent, type TextDocuments, type WorkspaceFolder } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_EXCLUDES, SOURCE_EXTENSIONS, readTextFile, toPosix } from './cli/files';
+import { DEFAULT_EXCLUDES, GitIgnores, SOURCE_EXTENSIONS, readTextFile, toPosix } from './cli/files';
 import { check, effectiveManifest, type CheckHost, type CheckOutput } from './core/check';
 import type { FileSummary } from './core/analysis/summary';
 import { manifestFileNames } from './core/manifest/findManifest';
@@ -89,59 +88,6 @@ export interface DocumentContext {
   findings: Finding[];
 }
 
-/** `.gitignore` files, loaded on demand per directory and applied to the paths below it. */
-class GitIgnores {
-  private readonly byDir = new Map<string, Ignore | null>();
-  /** Per scan root: the folders above it up to the repository top. */
-  private readonly above = new Map<string, string[]>();
-
-  private foldersAbove(root: string): string[] {
-    let dirs = this.above.get(root);
-    if (!dirs) {
-      dirs = [];
-      for (let d = path.posix.dirname(root); d !== path.posix.dirname(d); d = path.posix.dirname(d)) {
-        dirs.push(d);
-        if (existsSync(path.join(d, '.git'))) break;
-      }
-      this.above.set(root, dirs);
-    }
-    return dirs;
-  }
-
-  private async load(dir: string): Promise<Ignore | null> {
-    if (this.byDir.has(dir)) return this.byDir.get(dir)!;
-    let ig: Ignore | null = null;
-    try {
-      ig = ignore().add(await fsp.readFile(path.join(dir, '.gitignore'), 'utf8'));
-    } catch {
-      ig = null;
-    }
-    this.byDir.set(dir, ig);
-    return ig;
-  }
-
-  /**
-   * Whether `p` is ignored by a `.gitignore` in `root` or a folder between `root` and `p`, or above
-   * `root` up to the repository top (as git and the CLI do).
-   */
-  async ignored(root: string, p: string, isDir: boolean): Promise<boolean> {
-    const dirs: string[] = [];
-    for (let d = path.posix.dirname(p); d.startsWith(root); d = path.posix.dirname(d)) {
-      dirs.push(d);
-      if (d === root || path.posix.dirname(d) === d) break;
-    }
-    for (const d of [...dirs, ...this.foldersAbove(root)]) {
-      const ig = await this.load(d);
-      const rel = path.posix.relative(d, p);
-      if (ig && rel && !rel.startsWith('..') && ig.ignores(isDir ? rel + '/' : rel)) return true;
-    }
-    return false;
-  }
-
-  forget(dir: string): void {
-    this.byDir.delete(dir);
-  }
-}
 
 /** The exclusion test of a folder: build output, VCS folders, minified bundles and `privet.exclude`. */
 function excluder(root: string, globs: readonly string[]): (p: string, isDir: boolean) => boolean {

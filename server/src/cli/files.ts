@@ -54,6 +54,7 @@ export function toPosix(p: string): string {
 /** The files to check for the given CLI paths (files are taken as given, folders are walked). */
 export function collectFiles(inputs: string[], cwd: string, extraExcludes: string[] = []): string[] {
   const out = new Set<string>();
+  const gitIgnores = new GitIgnores();
   for (const input of inputs.length ? inputs : ['.']) {
     const abs = path.resolve(cwd, input);
     if (!existsSync(abs)) throw new CliError(`No such file or directory: ${input}`);
@@ -69,35 +70,43 @@ export function collectFiles(inputs: string[], cwd: string, extraExcludes: strin
       followSymbolicLinks: false,
       ignore: [...DEFAULT_EXCLUDES, ...extraExcludes],
     });
-    const gi = new GitIgnores(abs);
+    const root = toPosix(abs);
     for (const f of files) {
       const p = toPosix(f);
-      if (!gi.ignored(p)) out.add(p);
+      if (!gitIgnores.ignored(root, p)) out.add(p);
     }
   }
   return [...out].sort();
 }
 
-/** `.gitignore` files from the scan root down, each applied to paths below its folder. */
-class GitIgnores {
+/**
+ * `.gitignore` files, loaded on demand per folder and applied to the paths below it: those from a
+ * scan root down to the path, and those above the root up to the repository top (as git does).
+ * Shared by the CLI's file walk and the language server's workspace index.
+ */
+export class GitIgnores {
   private readonly byDir = new Map<string, Ignore | null>();
-  private readonly root: string;
+  /** Per scan root: the folders above it up to the repository top. */
+  private readonly above = new Map<string, string[]>();
 
-  constructor(root: string) {
-    this.root = toPosix(root);
-    // Also honour .gitignore files above the scan root, up to the repository top.
-    for (let d = path.dirname(root); d !== path.dirname(d); d = path.dirname(d)) {
-      this.load(toPosix(d));
-      if (existsSync(path.join(d, '.git'))) break;
+  private foldersAbove(root: string): string[] {
+    let dirs = this.above.get(root);
+    if (!dirs) {
+      dirs = [];
+      for (let d = path.posix.dirname(root); d !== path.posix.dirname(d); d = path.posix.dirname(d)) {
+        dirs.push(d);
+        if (existsSync(path.join(d, '.git'))) break;
+      }
+      this.above.set(root, dirs);
     }
+    return dirs;
   }
 
   private load(dir: string): Ignore | null {
     if (this.byDir.has(dir)) return this.byDir.get(dir)!;
     let ig: Ignore | null = null;
     try {
-      const text = readFileSync(path.join(dir, '.gitignore'), 'utf8');
-      ig = ignore().add(text);
+      ig = ignore().add(readFileSync(path.join(dir, '.gitignore'), 'utf8'));
     } catch {
       ig = null;
     }
@@ -105,24 +114,24 @@ class GitIgnores {
     return ig;
   }
 
-  ignored(file: string): boolean {
-    let dir = path.posix.dirname(file);
+  /** Whether `p` ('/'-separated, below `root`) is ignored. */
+  ignored(root: string, p: string, isDir = false): boolean {
     const dirs: string[] = [];
-    for (;;) {
-      dirs.push(dir);
-      if (!dir.startsWith(this.root) || dir === this.root) break;
-      const up = path.posix.dirname(dir);
-      if (up === dir) break;
-      dir = up;
+    for (let d = path.posix.dirname(p); d.startsWith(root); d = path.posix.dirname(d)) {
+      dirs.push(d);
+      if (d === root || path.posix.dirname(d) === d) break;
     }
-    for (const [d, ig] of this.byDir) if (ig && !dirs.includes(d) && this.root.startsWith(d)) dirs.push(d);
-    for (const d of dirs) {
+    for (const d of [...dirs, ...this.foldersAbove(root)]) {
       const ig = this.load(d);
-      if (!ig) continue;
-      const rel = path.posix.relative(d, file);
-      if (rel && !rel.startsWith('..') && ig.ignores(rel)) return true;
+      const rel = path.posix.relative(d, p);
+      if (ig && rel && !rel.startsWith('..') && ig.ignores(isDir ? rel + '/' : rel)) return true;
     }
     return false;
+  }
+
+  /** Forget a folder's `.gitignore` (it changed). */
+  forget(dir: string): void {
+    this.byDir.delete(dir);
   }
 }
 
