@@ -2,6 +2,7 @@
  * `manifest-syntax`: the parser's syntax problems, at the offending node of the manifest.
  */
 import type { Rule } from './ruleTypes';
+import { reportParserProblems } from './support';
 
 export const rule: Rule = {
   meta: {
@@ -12,11 +13,6 @@ export const rule: Rule = {
     scope: 'manifest',
   },
   checkProject(_calls, ctx) {
-    const pm = ctx.parsedManifest;
-    if (!pm || !ctx.manifestPath) return;
-    for (const p of pm.problems) {
-      if (p.rule !== 'manifest-syntax') continue;
-      ctx.report({ message: p.message, file: ctx.manifestPath, range: p.range });
-    }
+    reportParserProblems(ctx, 'manifest-syntax');
   },
 };

@@ -354,3 +354,10 @@ export function contextCategory(c: PropertyContext): string | null {
   if (isCategory(c.category)) return c.category;
   return isCategory(c.prop.inferred) ? c.prop.inferred : null;
 }
+
+/** Reports the manifest parser's problems of one kind, at their nodes in the manifest. */
+export function reportParserProblems(ctx: RuleContext, rule: 'manifest-syntax' | 'manifest-schema'): void {
+  const pm = ctx.parsedManifest;
+  if (!pm || !ctx.manifestPath) return;
+  for (const p of pm.problems) if (p.rule === rule) ctx.report({ message: p.message, file: ctx.manifestPath, range: p.range });
+}
